@@ -1,0 +1,62 @@
+using ClinicAdmin.Data.Auditing;
+using ClinicAdmin.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ClinicAdmin.Data;
+
+public static class DataModule
+{
+    public const string SqliteMigrations = "ClinicAdmin.Migrations.Sqlite";
+    public const string PostgreSqlMigrations = "ClinicAdmin.Migrations.PostgreSql";
+
+    /// <summary>The DbContext on the configured provider, with the audit interceptor.</summary>
+    public static IServiceCollection AddClinicData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<ClinicDbContext>((sp, o) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            Configure(o, db.Provider, db.ResolvedConnectionString);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Provider selection in one place (also used by design-time factories and tests).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations)),
+            DatabaseProvider.PostgreSql => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations)),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{provider}'."),
+        };
+}
+
+/// <summary>Creates or migrates the database at start; SQLite in WAL mode so the web app and jobs can write together.</summary>
+public sealed class DatabaseInitializer(ClinicDbContext db, IOptions<DatabaseOptions> options)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (o.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = new SqliteConnectionStringBuilder(o.ResolvedConnectionString).DataSource;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        if (o.MigrateOnStartup) await db.Database.MigrateAsync(ct);
+        if (o.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
