@@ -40,7 +40,7 @@ public class Service : EditableEntity
         _prices.Where(p => p.CancelledAt is null && p.EffectiveFrom > today).OrderBy(p => p.EffectiveFrom);
 
     /// <summary>
-    /// Adds a price. Rules: amount within (0, MaxPrice], at most cents; effective from today or later
+    /// Adds a price. Rules: amount within [0, MaxPrice] (0 for items included free), at most cents; effective from today or later
     /// (the past is history and never rewritten); not before the current price's date; one live price per date.
     /// </summary>
     public ServicePrice SetPrice(decimal amount, DateOnly effectiveFrom, DateOnly today, string setBy, string? reason, DateTime nowUtc)

@@ -1,0 +1,55 @@
+namespace ClinicAdmin.Web.Infrastructure;
+
+public static class PagesModule
+{
+    /// <summary>Razor Pages; everything needs sign-in except the pages a signed-out person must reach.</summary>
+    public static IServiceCollection AddClinicPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ClinicTime>();
+        return services;
+    }
+
+    public static IServiceCollection AddClinicHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<ClinicAdmin.Data.ClinicDbContext>("database");
+        return services;
+    }
+
+    /// <summary>The request pipeline, in order.</summary>
+    public static WebApplication UseClinicPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+            app.UseDeveloperExceptionPage();
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            // Status only: a probe needs no details of the database.
+            ResponseWriter = (ctx, report) =>
+            {
+                ctx.Response.ContentType = "application/json";
+                return ctx.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), database = report.Entries.TryGetValue("database", out var db) ? db.Status.ToString() : "Unknown" });
+            },
+        }).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

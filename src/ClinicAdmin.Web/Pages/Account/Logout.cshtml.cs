@@ -1,0 +1,20 @@
+using ClinicAdmin.Data.Identity;
+using ClinicAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinicAdmin.Web.Pages.Account;
+
+[Authorize(Policy = Policies.AnyStaff)]
+public class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/Login");
+    }
+}

@@ -1,0 +1,16 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicAdmin.Web.Pages;
+
+[Authorize(Policy = Policies.AnyStaff)]
+public class IndexModel(ClinicDbContext db) : PageModel
+{
+    public string ClinicName { get; private set; } = "";
+
+    public async Task OnGetAsync() =>
+        ClinicName = await db.ClinicSettings.Select(s => s.Name).FirstOrDefaultAsync() ?? "ClinicAdmin";
+}

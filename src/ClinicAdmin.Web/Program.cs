@@ -1,0 +1,26 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Web.Infrastructure;
+
+// Table of contents: one AddClinicXxx() per module. Each lives in Infrastructure/ or its feature folder.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddClinicData(builder.Configuration)
+    .AddClinicIdentity(builder.Configuration)
+    .AddClinicSecurity()
+    .AddClinicPages()
+    .AddClinicHealth()
+    .AddClinicDemo(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+// `dotnet ClinicAdmin.Web.dll users ...` manages sign-ins from the command line (first production account).
+if (args.Length > 0 && args[0] == "users")
+    return await UsersCommand.RunAsync(app, args[1..]);
+
+await app.InitializeDatabaseAsync();
+app.UseClinicPipeline();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
