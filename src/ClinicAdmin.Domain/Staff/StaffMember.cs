@@ -45,6 +45,81 @@ public class StaffMember : EditableEntity
 
     public bool LicenseExpiresWithin(DateOnly today, int days) =>
         LicenseExpiresOn is { } exp && exp <= today.AddDays(days);
+
+    /// <summary>Every rule this record breaks, each naming its field. Empty when it may be saved.</summary>
+    public IEnumerable<DomainException> RuleViolations()
+    {
+        if (string.IsNullOrWhiteSpace(FirstName)) yield return new("FirstName", "Enter the first name.");
+        if (string.IsNullOrWhiteSpace(LastName)) yield return new("LastName", "Enter the last name.");
+        if (string.IsNullOrWhiteSpace(Title)) yield return new("Title", "Enter a title, e.g. Infusion Nurse.");
+        if (!string.IsNullOrEmpty(Npi) && !Common.Npi.IsValid(Npi)) yield return new("Npi", Common.Npi.Explain(Npi));
+        else if (IsRenderingProvider && string.IsNullOrEmpty(Npi))
+            yield return new("Npi", "A rendering provider needs a valid NPI: bills cannot name them without one.");
+        if (!string.IsNullOrEmpty(LicenseState) && !UsStates.IsValid(LicenseState))
+            yield return new("LicenseState", "Use a two-letter US state code, e.g. WI.");
+        if (EndDate is { } end && end < StartDate) yield return new("EndDate", "The end date cannot be before the start date.");
+    }
+
+    /// <summary>Throws the first broken rule, so no caller can save a rendering provider without an NPI.</summary>
+    public void EnsureValid()
+    {
+        if (RuleViolations().FirstOrDefault() is { } broken) throw broken;
+    }
+
+    /// <summary>
+    /// Ends the person's time on the roster (their last working day). Nobody is deleted once they have
+    /// rendered a visit: bills and reports keep pointing at them.
+    /// </summary>
+    public void Deactivate(DateOnly lastDay)
+    {
+        if (lastDay < StartDate) throw new DomainException("EndDate", $"The last day cannot be before the start date ({StartDate:yyyy-MM-dd}).");
+        EndDate = lastDay;
+    }
+
+    public void Reactivate() => EndDate = null;
+
+    /// <summary>
+    /// Problems with a proposed weekly schedule, by position in the list: a slot must end after it
+    /// starts, and slots on the same day must not overlap (touching, e.g. 09:00–12:00 and 12:00–17:00, is fine).
+    /// </summary>
+    public static IEnumerable<(int Index, string Field, string Message)> AvailabilityProblems(IReadOnlyList<WeeklySlot> slots)
+    {
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var s = slots[i];
+            if (s.Start >= s.End) { yield return (i, "End", "The end time must be after the start time."); continue; }
+            for (var j = 0; j < i; j++)
+            {
+                var o = slots[j];
+                if (o.Day == s.Day && o.Start < o.End && s.Start < o.End && o.Start < s.End)
+                {
+                    yield return (i, "Start", $"Overlaps the other {s.Day} slot {WeeklySlot.Format(o.Start, o.End)}.");
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Replaces the weekly schedule. Unchanged slots are kept as they are, so the audit trail shows only real changes.</summary>
+    public void SetAvailability(IEnumerable<WeeklySlot> slots)
+    {
+        var wanted = slots.ToList();
+        if (AvailabilityProblems(wanted).FirstOrDefault() is { Message: not null } p)
+            throw new DomainException("Availability", $"{wanted[p.Index].Day} {WeeklySlot.Format(wanted[p.Index].Start, wanted[p.Index].End)}: {p.Message}");
+        Availability.RemoveAll(a => !wanted.Contains(new WeeklySlot(a.Day, a.Start, a.End)));
+        foreach (var w in wanted.Where(w => !Availability.Any(a => a.Day == w.Day && a.Start == w.Start && a.End == w.End)))
+            Availability.Add(new WeeklyAvailability { Day = w.Day, Start = w.Start, End = w.End });
+    }
+}
+
+/// <summary>A proposed weekly slot (not stored itself: <see cref="StaffMember.SetAvailability"/> turns it into rows).</summary>
+public sealed record WeeklySlot(DayOfWeek Day, TimeOnly Start, TimeOnly End)
+{
+    public static string Format(TimeOnly start, TimeOnly end) => $"{start:HH\\:mm}\u2013{end:HH\\:mm}";
+
+    /// <summary>Monday first, as a clinic's week is read.</summary>
+    public static readonly DayOfWeek[] WeekDays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 }
 
 /// <summary>A recurring weekly slot, in the clinic's local time, e.g. Monday 09:00–21:00.</summary>
@@ -54,6 +129,16 @@ public class WeeklyAvailability : Entity
     public DayOfWeek Day { get; set; }
     public TimeOnly Start { get; set; }
     public TimeOnly End { get; set; }
+}
+
+/// <summary>Credentials offered as suggestions on the staff form (free text is allowed: the list is not exhaustive).</summary>
+public static class StaffCredentials
+{
+    public static readonly string[] Suggested =
+    [
+        "MD", "DO", "PhD", "PsyD", "MSN", "BSN", "DNP", "PMHNP-BC", "FNP-BC", "APRN", "NP", "PA-C", "CRNA", "RN", "LPN",
+        "LCSW", "LICSW", "LMSW", "LPC", "LPCC", "LMFT", "LMHC", "LCPC", "LADC", "CADC", "MSW", "MA", "BCBA",
+    ];
 }
 
 public static class StaffTitles

@@ -1,0 +1,153 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Data.Identity;
+using ClinicAdmin.Domain.Clinic;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit;
+
+namespace ClinicAdmin.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app over a real database, shared by a test collection (one per provider). Tests reset the
+/// database before each test (<see cref="ResetAsync"/>) and sign in as a role with <see cref="SignInAsync"/>.
+/// </summary>
+public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Password-2026!";
+
+    /// <summary>One account per role, created once per fixture and restored by every reset.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EmailOf = new Dictionary<string, string>
+    {
+        [Roles.PracticeManager] = "pm@test.clinic",
+        [Roles.MedicalDirector] = "md@test.clinic",
+        [Roles.Clinician] = "clinician@test.clinic",
+        [Roles.FrontDesk] = "frontdesk@test.clinic",
+    };
+
+    private static readonly string[] Kept = ["AspNetRoles", "AspNetUsers", "AspNetUserRoles", "DataProtectionKeys", "__EFMigrationsHistory"];
+
+    public abstract DatabaseProvider Provider { get; }
+    public string ConnectionString { get; private set; } = "";
+    public TestClock Clock { get; } = new();
+    private readonly Dictionary<string, string> _userIds = [];
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        _ = Server; // starts the app: migrations run and roles are created at start-up
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var (role, email) in EmailOf)
+        {
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {Roles.Label(role)}" };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+            _userIds[role] = user.Id;
+        }
+        await ResetAsync();
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabases.DropAsync(Provider, ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Empties every clinic table, restores the four role accounts and a complete clinic settings row.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Reset();
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        await DatabaseReset.ResetAsync(db, Kept);
+        var baseline = _userIds.Values.ToList();
+        await db.UserRoles.Where(r => true).ExecuteDeleteAsync();
+        await db.Users.Where(u => !baseline.Contains(u.Id)).ExecuteDeleteAsync();
+        await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null).SetProperty(u => u.IsDisabled, false));
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
+        foreach (var (role, userId) in _userIds) db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleIds[role] });
+        db.ClinicSettings.Add(new ClinicSettings
+        {
+            Name = "Test Ketamine Clinic", Phone = "(555) 010-2000", TaxId = "12-3456789", GroupNpi = "1234567893",
+            TimeZoneId = "America/Chicago", DefaultPlaceOfService = "11", SuperbillFooter = "Paid in full.",
+            BillingAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" },
+            ServiceFacilityAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" },
+        });
+        await db.SaveChangesAsync();
+        // Tests count audit rows of their own actions only.
+        await db.AuditEntries.ExecuteDeleteAsync();
+    }
+
+    public string UserIdOf(string role) => _userIds[role];
+
+    public async Task<ClinicClient> SignInAsync(string role)
+    {
+        var client = new ClinicClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await client.SignInAsync(EmailOf[role], Password);
+        return client;
+    }
+
+    public ClinicClient Anonymous() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Runs code against the database in its own scope (as "system" for the audit trail).</summary>
+    public async Task<T> InDbAsync<T>(Func<ClinicDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+    }
+
+    public Task InDbAsync(Func<ClinicDbContext, Task> work) => InDbAsync(async db => { await work(db); return true; });
+
+    public Task InsertAsync(params object[] entities) => InDbAsync(async db => { db.AddRange(entities); await db.SaveChangesAsync(); });
+}
+
+public sealed class SqliteApp : ClinicApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(TestDatabases.NewSqlite("web"));
+}
+
+public sealed class PostgreSqlApp : ClinicApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    protected override Task<string> CreateDatabaseAsync() => TestDatabases.NewPostgresAsync("web");
+}
+
+/// <summary>All SQLite page tests share one app and run one after another (each resets the database).</summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp> { public const string Name = "Sqlite"; }
+
+[CollectionDefinition(Name)]
+public sealed class PostgreSqlCollection : ICollectionFixture<PostgreSqlApp> { public const string Name = "PostgreSql"; }
+
+/// <summary>Base of page tests: a fresh database before each test.</summary>
+public abstract class PageTest(ClinicApp app) : IAsyncLifetime
+{
+    protected ClinicApp App { get; } = app;
+    public Task InitializeAsync() => App.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+}
