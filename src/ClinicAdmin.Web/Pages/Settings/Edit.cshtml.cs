@@ -1,0 +1,211 @@
+using System.ComponentModel.DataAnnotations;
+using ClinicAdmin.Data;
+using ClinicAdmin.Data.Configurations;
+using ClinicAdmin.Domain.Clinic;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicAdmin.Web.Pages.Settings;
+
+/// <summary>Edits the single clinic settings row (superbill header facts, time zone, report privacy).</summary>
+[Authorize(Policy = Policies.ManageAdmin)]
+public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
+{
+    [BindProperty] public SettingsInput Input { get; set; } = new();
+
+    public sealed class AddressInput
+    {
+        [StringLength(FieldLengths.Line), Display(Name = "Street")] public string? Line1 { get; set; }
+        [StringLength(FieldLengths.Line), Display(Name = "Suite / unit")] public string? Line2 { get; set; }
+        [StringLength(FieldLengths.Name)] public string? City { get; set; }
+        [StringLength(2, ErrorMessage = "Use the 2-letter state code, e.g. WI."), Display(Name = "State")] public string? State { get; set; }
+        [StringLength(10), RegularExpression(@"^\s*[0-9]{5}(-[0-9]{4})?\s*$", ErrorMessage = "A ZIP code is 5 digits or ZIP+4 (53703-1234)."), Display(Name = "ZIP code")]
+        public string? PostalCode { get; set; }
+
+        public bool IsBlank => new[] { Line1, Line2, City, State, PostalCode }.All(string.IsNullOrWhiteSpace);
+
+        public static AddressInput From(Address a) => new() { Line1 = a.Line1, Line2 = a.Line2, City = a.City, State = a.State, PostalCode = a.PostalCode };
+
+        /// <summary>Copies into the tracked owned value (replacing the instance would audit as a delete and an insert).</summary>
+        public void CopyTo(Address a)
+        {
+            a.Line1 = Line1?.Trim() ?? "";
+            a.Line2 = string.IsNullOrWhiteSpace(Line2) ? null : Line2.Trim();
+            a.City = City?.Trim() ?? "";
+            a.State = State?.Trim().ToUpperInvariant() ?? "";
+            a.PostalCode = PostalCode?.Trim() ?? "";
+        }
+
+        public override string ToString() => new Address { Line1 = Line1?.Trim() ?? "", Line2 = Line2?.Trim(), City = City?.Trim() ?? "", State = State?.Trim().ToUpperInvariant() ?? "", PostalCode = PostalCode?.Trim() ?? "" }.ToString();
+    }
+
+    public sealed class SettingsInput
+    {
+        [Required(ErrorMessage = "Enter the practice name."), StringLength(FieldLengths.Line), Display(Name = "Practice name")]
+        public string? Name { get; set; }
+
+        public AddressInput BillingAddress { get; set; } = new();
+
+        [Display(Name = "The service facility is the billing address")]
+        public bool FacilitySameAsBilling { get; set; }
+
+        public AddressInput ServiceFacilityAddress { get; set; } = new();
+
+        [StringLength(FieldLengths.Short)]
+        [RegularExpression(@"^[0-9 ()+.\-xXextEXT]*$", ErrorMessage = "A phone number has digits, spaces, ( ) - + and an optional ext.")]
+        public string? Phone { get; set; }
+
+        [StringLength(FieldLengths.Code), Display(Name = "Tax ID (EIN)")]
+        public string? TaxId { get; set; }
+
+        [StringLength(FieldLengths.Code), Display(Name = "Group NPI")]
+        public string? GroupNpi { get; set; }
+
+        [Required(ErrorMessage = "Choose the clinic's time zone."), StringLength(FieldLengths.Name), Display(Name = "Time zone")]
+        public string? TimeZoneId { get; set; }
+
+        [Required(ErrorMessage = "Enter the default place of service (11 = office)."), StringLength(4), Display(Name = "Default place of service")]
+        public string? DefaultPlaceOfService { get; set; }
+
+        [StringLength(FieldLengths.Text), Display(Name = "Superbill footer")]
+        public string? SuperbillFooter { get; set; }
+
+        [Display(Name = "Show patient names in reports (otherwise MRNs only)")]
+        public bool ShowPatientNamesInReports { get; set; }
+
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    /// <summary>The US zones, plus the saved one if it is elsewhere.</summary>
+    public IReadOnlyList<(string Id, string Label)> Zones { get; private set; } = ClinicTimeZones.UnitedStates;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var s = await db.ClinicSettings.AsNoTracking().FirstOrDefaultAsync();
+        if (s is null) return NotFound();
+        Input = new SettingsInput
+        {
+            Name = s.Name, BillingAddress = AddressInput.From(s.BillingAddress), ServiceFacilityAddress = AddressInput.From(s.ServiceFacilityAddress),
+            FacilitySameAsBilling = s.BillingAddress.ToString() == s.ServiceFacilityAddress.ToString(),
+            Phone = s.Phone, TaxId = s.TaxId, GroupNpi = s.GroupNpi, TimeZoneId = s.TimeZoneId, DefaultPlaceOfService = s.DefaultPlaceOfService,
+            SuperbillFooter = s.SuperbillFooter, ShowPatientNamesInReports = s.ShowPatientNamesInReports, ConcurrencyStamp = s.ConcurrencyStamp,
+        };
+        SetZones();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        SetZones();
+        var s = await db.ClinicSettings.FirstOrDefaultAsync();
+        if (s is null) return NotFound();
+        if (Input.FacilitySameAsBilling)
+        {
+            // The facility fields were not used: their errors do not count.
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.ServiceFacilityAddress.")).ToList()) ModelState.Remove(key);
+            Input.ServiceFacilityAddress = new AddressInput
+            {
+                Line1 = Input.BillingAddress.Line1, Line2 = Input.BillingAddress.Line2, City = Input.BillingAddress.City,
+                State = Input.BillingAddress.State, PostalCode = Input.BillingAddress.PostalCode,
+            };
+        }
+        ValidateAddress(Input.BillingAddress, "Input.BillingAddress");
+        if (!Input.FacilitySameAsBilling) ValidateAddress(Input.ServiceFacilityAddress, "Input.ServiceFacilityAddress");
+
+        var phoneDigits = (Input.Phone ?? "").Count(char.IsAsciiDigit);
+        if (!string.IsNullOrWhiteSpace(Input.Phone) && phoneDigits < 10)
+            ModelState.AddModelError("Input.Phone", "A phone number has at least 10 digits, area code included.");
+        string? ein = null;
+        if (!string.IsNullOrWhiteSpace(Input.TaxId) && (ein = Ein.Normalize(Input.TaxId)) is null)
+            ModelState.AddModelError("Input.TaxId", "An EIN is 9 digits written NN-NNNNNNN, e.g. 12-3456789.");
+        var npi = Input.GroupNpi?.Trim() ?? "";
+        if (npi.Length > 0 && !Npi.IsValid(npi))
+            ModelState.AddModelError("Input.GroupNpi", Npi.Explain(npi));
+        if (!string.IsNullOrWhiteSpace(Input.TimeZoneId) && !ClinicTimeZones.IsValid(Input.TimeZoneId))
+            ModelState.AddModelError("Input.TimeZoneId", "Unknown time zone: choose one from the list.");
+        var pos = PlaceOfService.Normalize(Input.DefaultPlaceOfService);
+        if (!string.IsNullOrWhiteSpace(Input.DefaultPlaceOfService) && pos is null)
+            ModelState.AddModelError("Input.DefaultPlaceOfService", "A place of service is a two-digit CMS code: 11 office, 02 or 10 telehealth.");
+        if (!ModelState.IsValid) return Page();
+
+        if (s.ConcurrencyStamp != Input.ConcurrencyStamp)
+        {
+            await ShowConflictAsync();
+            return Page();
+        }
+        db.Entry(s).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        s.Name = Input.Name!.Trim();
+        Input.BillingAddress.CopyTo(s.BillingAddress);
+        Input.ServiceFacilityAddress.CopyTo(s.ServiceFacilityAddress);
+        s.Phone = Input.Phone?.Trim() ?? "";
+        s.TaxId = ein ?? "";
+        s.GroupNpi = npi;
+        s.TimeZoneId = Input.TimeZoneId!;
+        s.DefaultPlaceOfService = pos!;
+        s.SuperbillFooter = Input.SuperbillFooter?.Trim() ?? "";
+        s.ShowPatientNamesInReports = Input.ShowPatientNamesInReports;
+        // Addresses are owned values with their own change entries: a new stamp makes the row's concurrency check cover them too.
+        if (db.ChangeTracker.HasChanges()) s.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ShowConflictAsync();
+            return Page();
+        }
+        log.LogInformation("Clinic settings {SettingsId} saved", s.Id);
+        TempData["Flash"] = "Clinic settings saved.";
+        return RedirectToPage("Index");
+    }
+
+    private void ValidateAddress(AddressInput a, string prefix)
+    {
+        if (a.IsBlank) return;
+        if (string.IsNullOrWhiteSpace(a.Line1)) ModelState.AddModelError(prefix + ".Line1", "Enter the street address (or leave the whole address empty).");
+        if (string.IsNullOrWhiteSpace(a.City)) ModelState.AddModelError(prefix + ".City", "Enter the city.");
+        if (string.IsNullOrWhiteSpace(a.PostalCode)) ModelState.AddModelError(prefix + ".PostalCode", "Enter the ZIP code.");
+        if (string.IsNullOrWhiteSpace(a.State)) ModelState.AddModelError(prefix + ".State", "Enter the state.");
+        else if (!UsStates.IsValid(a.State.Trim().ToUpperInvariant()) && ModelState.GetFieldValidationState(prefix + ".State") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError(prefix + ".State", "Use the 2-letter state code, e.g. WI.");
+    }
+
+    /// <summary>Another user saved first: say which saved values differ from what this user typed, and take their stamp for a deliberate re-save.</summary>
+    private async Task ShowConflictAsync()
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.ClinicSettings.AsNoTracking().FirstAsync();
+        string Show(string? v) => string.IsNullOrWhiteSpace(v) ? "(empty)" : v;
+        var fields = new (string Label, string? Theirs, string? Yours)[]
+        {
+            ("Practice name", now.Name, Input.Name?.Trim()),
+            ("Billing address", now.BillingAddress.ToString(), Input.BillingAddress.ToString()),
+            ("Service facility address", now.ServiceFacilityAddress.ToString(), Input.ServiceFacilityAddress.ToString()),
+            ("Phone", now.Phone, Input.Phone?.Trim()),
+            ("Tax ID", now.TaxId, Ein.Normalize(Input.TaxId) ?? Input.TaxId),
+            ("Group NPI", now.GroupNpi, Input.GroupNpi?.Trim()),
+            ("Time zone", now.TimeZoneId, Input.TimeZoneId),
+            ("Default place of service", now.DefaultPlaceOfService, Input.DefaultPlaceOfService?.Trim()),
+            ("Superbill footer", now.SuperbillFooter, Input.SuperbillFooter?.Trim()),
+            ("Patient names in reports", now.ShowPatientNamesInReports ? "shown" : "hidden", Input.ShowPatientNamesInReports ? "shown" : "hidden"),
+        };
+        var differences = fields.Where(f => (f.Theirs ?? "") != (f.Yours ?? "")).Select(f => $"{f.Label}: now \"{Show(f.Theirs)}\", you typed \"{Show(f.Yours)}\"").ToList();
+        ModelState.AddModelError("", "Another user saved the clinic settings after you opened this page, so your changes were not saved. " +
+            (differences.Count > 0 ? "Saved values that differ from yours — " + string.Join("; ", differences) + ". " : "Their save has the same values as yours. ") +
+            "Save again to keep your values, or reload the page to start from theirs.");
+        ModelState.Remove("Input.ConcurrencyStamp");
+        Input.ConcurrencyStamp = now.ConcurrencyStamp;
+    }
+
+    private void SetZones()
+    {
+        var saved = Input.TimeZoneId;
+        if (!string.IsNullOrWhiteSpace(saved) && ClinicTimeZones.IsValid(saved) && ClinicTimeZones.UnitedStates.All(z => z.Id != saved))
+            Zones = [.. ClinicTimeZones.UnitedStates, (saved, saved)];
+    }
+}

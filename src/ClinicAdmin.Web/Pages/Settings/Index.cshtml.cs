@@ -1,0 +1,43 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Clinic;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicAdmin.Web.Pages.Settings;
+
+/// <summary>The practice's own facts as they print on superbills, with what is still missing for a complete bill.</summary>
+[Authorize(Policy = Policies.ManageAdmin)]
+public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+{
+    public sealed record SettingsView(string Name, string BillingAddress, string ServiceFacilityAddress, string Phone, string TaxId, string GroupNpi,
+        string TimeZoneId, string DefaultPlaceOfService, string SuperbillFooter, bool ShowPatientNamesInReports);
+
+    public SettingsView Settings { get; private set; } = null!;
+    public IReadOnlyList<string> Missing { get; private set; } = [];
+    public string LocalNow { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var s = await db.ClinicSettings.AsNoTracking().FirstOrDefaultAsync();
+        if (s is null) return NotFound();
+        Settings = new SettingsView(s.Name, s.BillingAddress.ToString(), s.ServiceFacilityAddress.ToString(), s.Phone, s.TaxId, s.GroupNpi,
+            s.TimeZoneId, s.DefaultPlaceOfService, s.SuperbillFooter, s.ShowPatientNamesInReports);
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(s.BillingAddress.Line1)) missing.Add("billing address (box 33)");
+        if (string.IsNullOrWhiteSpace(s.ServiceFacilityAddress.Line1)) missing.Add("service facility address (box 32)");
+        if (Ein.Normalize(s.TaxId) is null) missing.Add("Tax ID / EIN (box 25)");
+        if (!Npi.IsValid(s.GroupNpi)) missing.Add("group NPI (box 33a)");
+        if (string.IsNullOrWhiteSpace(s.Phone)) missing.Add("phone");
+        Missing = missing;
+        var clock = await clinicTime.ClockAsync();
+        LocalNow = clock.NowLocal.ToString("yyyy-MM-dd HH:mm");
+        return Page();
+    }
+
+    public static string ZoneLabel(string id) =>
+        ClinicTimeZones.UnitedStates.FirstOrDefault(z => z.Id == id).Label is { } label ? $"{label} ({id})" : id;
+}

@@ -1,0 +1,38 @@
+using ClinicAdmin.Data.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Xunit;
+
+namespace ClinicAdmin.Data.Tests.Migrations;
+
+public abstract class MigrationsTests(DataFixture data) : DataTest(data)
+{
+    [Fact]
+    public async Task The_provider_migrations_contain_every_model_change()
+    {
+        // Fails when an entity or configuration changed without `db/migrations.sh add NAME` (which updates both providers).
+        var pending = await Data.InDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        pending.ShouldBeFalse($"The {Data.Provider} migrations lack model changes: run db/migrations.sh add <Name>.");
+    }
+
+    [Fact]
+    public async Task Migrating_creates_every_table_of_the_model_and_leaves_nothing_pending()
+    {
+        var pendingMigrations = await Data.InDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
+        pendingMigrations.ShouldBeEmpty();
+        var tables = await Data.InDbAsync(db => Task.FromResult(db.Model.GetEntityTypes().Where(t => !t.IsOwned()).Select(t => t.GetTableName()!).Distinct().ToList()));
+        foreach (var table in tables)
+        {
+            var count = await Data.InDbAsync(db => db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync());
+            count.ShouldBeGreaterThanOrEqualTo(0, table);
+        }
+        tables.ShouldContain("ServicePrices");
+        tables.ShouldContain("AuditEntries");
+    }
+}
+
+[Collection(SqliteDataCollection.Name), Trait("Database", "Sqlite")]
+public sealed class MigrationsTests_Sqlite(SqliteData data) : MigrationsTests(data);
+
+[Collection(PostgreSqlDataCollection.Name), Trait("Database", "PostgreSql")]
+public sealed class MigrationsTests_PostgreSql(PostgreSqlData data) : MigrationsTests(data);
