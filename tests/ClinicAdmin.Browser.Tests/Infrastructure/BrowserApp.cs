@@ -73,7 +73,7 @@ public sealed class BrowserApp : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
-        try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+        if (_dataDir.Length > 0) try { Directory.Delete(_dataDir, true); } catch (IOException) { }
     }
 
     /// <summary>A new browser context (own cookies) with a page signed in as the demo user of a role.</summary>
@@ -117,6 +117,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static string RepoRoot()
     {
+        var baked = typeof(BrowserApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (baked is not null && File.Exists(Path.Combine(baked, "ClinicAdmin.sln"))) return baked;
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClinicAdmin.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("ClinicAdmin.sln not found above " + AppContext.BaseDirectory);
