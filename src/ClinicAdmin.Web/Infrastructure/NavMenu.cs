@@ -10,6 +10,8 @@ public static class NavMenu
     public static readonly Item[] Items =
     [
         new("Home", "/Index", Policies.AnyStaff, "house"),
+        new("Patients", "/Patients/Index", Policies.ManagePatients, "person-vcard"),
+        new("Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle"),
         new("Staff", "/Staff/Index", Policies.AnyStaff, "people"),
         new("Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags"),
         new("Clinic settings", "/Settings/Index", Policies.ManageAdmin, "gear"),

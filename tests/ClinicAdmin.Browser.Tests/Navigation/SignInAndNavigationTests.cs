@@ -12,9 +12,9 @@ public sealed class SignInAndNavigationTests(BrowserApp app)
     public static TheoryData<string, string[]> NavigationOf => new()
     {
         { "PracticeManager", ["Home", "Staff", "Services & prices", "Clinic settings", "Users", "Audit trail"] },
-        { "MedicalDirector", ["Home", "Staff", "Services & prices", "Audit trail"] },
-        { "Clinician", ["Home", "Staff", "Services & prices"] },
-        { "FrontDesk", ["Home", "Staff", "Services & prices"] },
+        { "MedicalDirector", ["Home", "Patients", "Incidents", "Staff", "Services & prices", "Audit trail"] },
+        { "Clinician", ["Home", "Patients", "Incidents", "Staff", "Services & prices"] },
+        { "FrontDesk", ["Home", "Patients", "Staff", "Services & prices"] },
     };
 
     [Theory]
