@@ -23,36 +23,27 @@ public sealed class BrowserApp : IAsyncLifetime
         ["FrontDesk"] = "frontdesk@demo.clinic",
     };
 
-    private Process? _app;
-    private readonly StringBuilder _output = new();
+    private AppProcess? _app;
     private string _dataDir = "";
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
-    public string AppOutput { get { lock (_output) return _output.ToString(); } }
+    public string AppOutput => _app?.Output ?? "";
     public string DataDirectory => _dataDir;
 
     public async Task InitializeAsync()
     {
-        var root = RepoRoot();
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _dataDir = Path.Combine(Path.GetTempPath(), "clinicadmin-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dataDir);
-
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { WebDll(root), "--urls", BaseUrl, "--contentRoot", Path.Combine(root, "src", "ClinicAdmin.Web") }) psi.ArgumentList.Add(a);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["Database__Provider"] = "Sqlite";
-        psi.Environment["Database__DataDirectory"] = _dataDir;
-        psi.Environment["Demo__Enabled"] = "true";
-        _app = Process.Start(psi)!;
-        _app.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _app.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        await WaitForHealthAsync();
+        _app = AppProcess.Start(["--urls", BaseUrl], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__Provider"] = "Sqlite",
+            ["Database__DataDirectory"] = _dataDir, ["Demo__Enabled"] = "true",
+        });
+        await _app.WaitForHealthAsync(BaseUrl, TimeSpan.FromSeconds(120));
 
         var chromium = Environment.GetEnvironmentVariable("CLINICADMIN_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -72,7 +63,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        if (_app is not null) await _app.DisposeAsync();
         if (_dataDir.Length > 0) try { Directory.Delete(_dataDir, true); } catch (IOException) { }
     }
 
@@ -90,31 +81,6 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    private async Task WaitForHealthAsync()
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_app!.HasExited) throw new InvalidOperationException("The app exited during start-up:\n" + AppOutput);
-            try
-            {
-                var r = await http.GetAsync(BaseUrl + "/health");
-                if (r.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The app did not answer /health within 120 s:\n" + AppOutput);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
     public static string RepoRoot()
     {
         var baked = typeof(BrowserApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
@@ -123,20 +89,6 @@ public sealed class BrowserApp : IAsyncLifetime
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClinicAdmin.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("ClinicAdmin.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The web app built alongside these tests (same configuration, normal or --artifacts-path layout).</summary>
-    private static string WebDll(string root)
-    {
-        var here = AppContext.BaseDirectory.TrimEnd('/');
-        var candidates = new List<string>();
-        // --artifacts-path layout: <art>/bin/ClinicAdmin.Browser.Tests/<cfg>/ -> <art>/bin/ClinicAdmin.Web/<cfg>/
-        var artifacts = here.Replace("/ClinicAdmin.Browser.Tests/", "/ClinicAdmin.Web/");
-        candidates.Add(Path.Combine(artifacts, "ClinicAdmin.Web.dll"));
-        var config = here.Contains("/Release") || here.Contains("/release") ? "Release" : "Debug";
-        candidates.Add(Path.Combine(root, "src", "ClinicAdmin.Web", "bin", config, "net10.0", "ClinicAdmin.Web.dll"));
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException("ClinicAdmin.Web.dll not built; looked in: " + string.Join(", ", candidates));
     }
 }
 
