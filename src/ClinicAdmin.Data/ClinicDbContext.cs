@@ -6,6 +6,7 @@ using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Documents;
 using ClinicAdmin.Domain.Incidents;
+using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
@@ -35,6 +36,7 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<IncidentAddendum> IncidentAddenda => Set<IncidentAddendum>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
