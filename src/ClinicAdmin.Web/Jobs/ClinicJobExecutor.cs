@@ -1,0 +1,84 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ClinicAdmin.Web.Jobs;
+
+/// <summary>
+/// The one Quartz job: loads the run, hands it to the <see cref="IClinicJob"/> of its kind, and records the
+/// outcome. Failures are retried with exponential backoff up to the run's attempts, then shown as failed with a
+/// readable reason. A run interrupted by a crash is fired again by Quartz's recovery (or by another instance in a
+/// cluster) and simply starts again.
+/// </summary>
+public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<IClinicJob> jobs, IOptions<JobsOptions> options,
+                                      TimeProvider time, ILogger<ClinicJobExecutor> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext quartz, CancellationToken cancellationToken)
+    {
+        var runId = int.Parse(quartz.MergedJobDataMap.GetString(JobQueue.RunIdKey)!);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var run = await db.JobRuns.SingleOrDefaultAsync(r => r.Id == runId);
+        if (run is null || run.IsFinished) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (run.CancelRequested) { run.MarkCancelled(now); await db.SaveChangesAsync(); return; }
+        var job = jobs.SingleOrDefault(j => j.Kind == run.Kind);
+        if (job is null)
+        {
+            run.Start(quartz.Scheduler.SchedulerInstanceId, now);
+            run.Fail($"No job of kind '{run.Kind}' exists in this version of ClinicAdmin.", permanent: true, now, TimeSpan.Zero);
+            await db.SaveChangesAsync();
+            return;
+        }
+        run.Start(quartz.Scheduler.SchedulerInstanceId, now);
+        await db.SaveChangesAsync();
+        log.LogInformation("Job run {RunId} ({Kind}) attempt {Attempt} started{Recovering}", run.Id, run.Kind, run.Attempts, quartz.Recovering ? " (recovering after a crash)" : "");
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var context = new JobContext(run.Id, run.Attempts, run.RequestKey, run.Parameters, run.RequestedBy, async (done, total, text) =>
+        {
+            // A separate, short-lived context: progress is committed at once so the jobs page can show it live.
+            using var progressScope = scopes.CreateScope();
+            var pdb = progressScope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            var current = await pdb.JobRuns.SingleAsync(r => r.Id == runId);
+            current.ReportProgress(done, total, text);
+            await pdb.SaveChangesAsync();
+            if (current.CancelRequested) await cancel.CancelAsync();
+            return !current.CancelRequested;
+        });
+        try
+        {
+            using var jobScope = scopes.CreateScope();
+            var outcome = await job.RunAsync(context, cancel.Token);
+            await db.Entry(run).ReloadAsync();
+            run.Succeed(outcome.DocumentId, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            log.LogInformation("Job run {RunId} succeeded", run.Id);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await db.Entry(run).ReloadAsync();
+            if (run.CancelRequested) { run.MarkCancelled(time.GetUtcNow().UtcDateTime); await db.SaveChangesAsync(); log.LogInformation("Job run {RunId} cancelled", run.Id); }
+            // Otherwise the instance is shutting down: the run stays "Running" and Quartz recovery fires it again.
+        }
+        catch (Exception e)
+        {
+            await db.Entry(run).ReloadAsync();
+            var permanent = e is PermanentJobFailure;
+            var retry = run.Fail(Readable(e), permanent, time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.RetryBackoffSeconds));
+            await db.SaveChangesAsync();
+            // Ids and the exception type only: messages may quote patient data.
+            log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType}); {Next}", run.Id, run.Attempts, e.GetType().Name, retry ? "will retry" : "gave up");
+            if (retry) await scope.ServiceProvider.GetRequiredService<JobQueue>().ScheduleAsync(run.Id, run.NextAttemptAt);
+        }
+    }
+
+    private static string Readable(Exception e) => e switch
+    {
+        PermanentJobFailure p => p.Message,
+        TimeoutException => "The database did not answer in time; the job will be retried.",
+        _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
+    };
+}
