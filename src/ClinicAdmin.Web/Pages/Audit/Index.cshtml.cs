@@ -54,10 +54,10 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(EntityType))
         {
-            // Owned values (e.g. ClinicSettings.BillingAddress) are audited under "Owner.Property": include them with their owner.
-            var type = EntityType.Trim();
-            var owned = type + ".";
-            q = q.Where(a => a.EntityType == type || a.EntityType.StartsWith(owned));
+            // Owned values (e.g. ClinicSettings.BillingAddress) are audited as "Owner.Property": list them with their owner,
+            // as an IN list so the EntityType index is used.
+            var types = TypeWithOwnedValues(EntityType.Trim());
+            q = q.Where(a => types.Contains(a.EntityType));
         }
         if (!string.IsNullOrWhiteSpace(EntityId)) { var id = EntityId.Trim(); q = q.Where(a => a.EntityId == id); }
         if (!string.IsNullOrWhiteSpace(UserName)) { var user = UserName.Trim(); q = q.Where(a => a.UserName == user); }
@@ -94,6 +94,15 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         }
         Rows = page.Select(a => new Row(a.Id, clock.ToLocal(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, Changes(a.Before, a.After))).ToList();
         return Page();
+    }
+
+    private List<string> TypeWithOwnedValues(string type)
+    {
+        var result = new List<string> { type };
+        var owner = db.Model.GetEntityTypes().FirstOrDefault(t => !t.IsOwned() && t.ClrType.Name == type);
+        if (owner is not null)
+            result.AddRange(owner.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).Select(n => $"{type}.{n.Name}"));
+        return result;
     }
 
     private static string Cursor(AuditEntry a) => $"{a.At.Ticks}-{a.Id}";

@@ -129,6 +129,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             if (string.IsNullOrWhiteSpace(Input.InitialPrice)) ModelState.AddModelError("Input.InitialPrice", "Enter the price (0 if the item is included free).");
             else if (price is null) ModelState.AddModelError("Input.InitialPrice", "Enter an amount like 425 or 425.50.");
             if (Input.InitialPriceFrom is null) ModelState.AddModelError("Input.InitialPriceFrom", "Enter the date the price starts.");
+            // The price rules on a blank service, so a bad price is reported together with any other error.
+            if (price is not null && Input.InitialPriceFrom is not null) CheckFirstPrice(new Service(), price.Value);
         }
         if (!ModelState.IsValid) return Page();
 
@@ -136,10 +138,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         {
             service = new Service();
             Apply(service, name, code!, modifiers);
-            var created = Check(() => service.SetPrice(price!.Value, Input.InitialPriceFrom!.Value, Today, User.Identity!.Name!,
-                string.IsNullOrWhiteSpace(Input.InitialPriceReason) ? "First price" : Input.InitialPriceReason.Trim(), clinicTime.UtcNow),
-                field => field switch { "Amount" => "InitialPrice", "EffectiveFrom" => "InitialPriceFrom", _ => field });
-            if (!created) return Page();
+            if (!CheckFirstPrice(service, price!.Value)) return Page();
             db.Services.Add(service);
             if (!await TrySaveAsync()) return Page();
             log.LogInformation("Service {ServiceId} created", service.Id);
@@ -232,6 +231,11 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         Input.ConcurrencyStamp = (Guid)theirs[nameof(Service.ConcurrencyStamp)]!;
         db.ChangeTracker.Clear();
     }
+
+    private bool CheckFirstPrice(Service service, decimal price) =>
+        Check(() => service.SetPrice(price, Input.InitialPriceFrom!.Value, Today, User.Identity!.Name!,
+                string.IsNullOrWhiteSpace(Input.InitialPriceReason) ? "First price" : Input.InitialPriceReason.Trim(), clinicTime.UtcNow),
+            field => field switch { "Amount" => "InitialPrice", "EffectiveFrom" => "InitialPriceFrom", _ => field });
 
     /// <summary>Runs a domain rule; a broken rule becomes an error next to its field.</summary>
     private bool Check(Action rule, Func<string, string>? mapField = null)
