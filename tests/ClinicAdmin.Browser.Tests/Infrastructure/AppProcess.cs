@@ -85,9 +85,21 @@ public sealed class AppProcess : IAsyncDisposable
             ?? throw new FileNotFoundException("ClinicAdmin.Web.dll not built; looked in: " + string.Join(", ", candidates));
     }
 
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (_disposed || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
+        if (_disposed) return;
+        await KillAsync();
+        _disposed = true;
         _process.Dispose();
     }
 }

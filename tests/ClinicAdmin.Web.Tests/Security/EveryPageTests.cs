@@ -10,6 +10,18 @@ namespace ClinicAdmin.Web.Tests.Security;
 /// <summary>Checks that hold for every page, found from the running app: no page can be forgotten.</summary>
 public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
 {
+    // Razor Pages reports handler verbs as "Get"/"Post": compare without case.
+    private static bool IsGet(Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.HandlerMethodDescriptor? h) => string.Equals(h?.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase);
+    private static bool IsPost(Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.HandlerMethodDescriptor? h) => string.Equals(h?.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public async Task The_checks_below_see_get_and_post_handlers()
+    {
+        var pages = await PageCatalog.AllAsync(App.Services);
+        pages.SelectMany(p => p.Handlers).Count(h => IsGet(h)).ShouldBeGreaterThan(3);
+        pages.SelectMany(p => p.Handlers).Count(h => IsPost(h)).ShouldBeGreaterThan(1);
+    }
+
     [Fact]
     public async Task The_catalog_finds_the_pages()
     {
@@ -41,7 +53,7 @@ public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
             foreach (var handler in handlers)
             {
                 var url = PageCatalog.UrlOf(page, handler);
-                var response = handler?.HttpMethod == "POST"
+                var response = IsPost(handler)
                     ? await client.Http.PostAsync(url, new FormUrlEncodedContent([]))
                     : await client.GetAsync(url);
                 response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{handler?.HttpMethod ?? "GET"} {url}");
@@ -60,8 +72,8 @@ public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
         var client = await App.SignInAsync(role);
         foreach (var page in await PageCatalog.AllAsync(App.Services))
         {
-            if (PageCatalog.AnonymousPages.Contains(page.Route) || page.Handlers.All(h => h.HttpMethod != "GET")) continue;
-            var getHandler = page.Handlers.FirstOrDefault(h => h.HttpMethod == "GET" && h.Name is null);
+            if (PageCatalog.AnonymousPages.Contains(page.Route) || page.Handlers.All(h => !IsGet(h))) continue;
+            var getHandler = page.Handlers.FirstOrDefault(h => IsGet(h) && h.Name is null);
             if (getHandler is null) continue;
             var url = PageCatalog.UrlOf(page, null);
             var response = await client.GetAsync(url);
@@ -87,7 +99,7 @@ public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
         foreach (var page in await PageCatalog.AllAsync(App.Services))
         {
             if (PageCatalog.AnonymousPages.Contains(page.Route) || Policies.RolesOf[page.Authorize!.Policy!].Contains(role)) continue;
-            foreach (var handler in page.Handlers.Where(h => h.HttpMethod == "POST"))
+            foreach (var handler in page.Handlers.Where(h => IsPost(h)))
             {
                 var url = PageCatalog.UrlOf(page, handler);
                 var response = await client.PostAsync(url, new() { ["id"] = "1" });
@@ -118,7 +130,7 @@ public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
             var client = await App.SignInAsync(role);
             foreach (var page in await PageCatalog.AllAsync(App.Services))
             {
-                if (!page.Handlers.Any(h => h.HttpMethod == "GET" && h.Name is null)) continue;
+                if (!page.Handlers.Any(h => IsGet(h) && h.Name is null)) continue;
                 var response = await client.GetAsync(PageCatalog.UrlOf(page, null));
                 if (response.StatusCode != HttpStatusCode.OK) continue;
                 var doc = await ClinicClient.ReadAsync(response);
@@ -137,7 +149,7 @@ public abstract class EveryPageTests(ClinicApp app) : PageTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         foreach (var page in await PageCatalog.AllAsync(App.Services))
         {
-            if (!page.Handlers.Any(h => h.HttpMethod == "GET" && h.Name is null)) continue;
+            if (!page.Handlers.Any(h => IsGet(h) && h.Name is null)) continue;
             var r = await client.GetAsync(PageCatalog.UrlOf(page, null));
             if (r.StatusCode != HttpStatusCode.OK) continue;
             var doc = await ClinicClient.ReadAsync(r);
