@@ -1,5 +1,6 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Web.Infrastructure;
+using ClinicAdmin.Web.Jobs;
 
 // Table of contents: one AddClinicXxx() per module. Each lives in Infrastructure/ or its feature folder.
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,8 @@ builder.Services
     .AddClinicSecurity()
     .AddClinicPages()
     .AddClinicHealth()
+    .AddClinicJobs(builder.Configuration)
+    .AddClinicVisits(builder.Configuration)
     .AddClinicDemo(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -17,6 +20,9 @@ var app = builder.Build();
 // `dotnet ClinicAdmin.Web.dll users ...` manages sign-ins from the command line (first production account).
 if (args.Length > 0 && args[0] == "users")
     return await UsersCommand.RunAsync(app, args[1..]);
+// `... jobs check|list` looks at the background-job engine.
+if (args.Length > 0 && args[0] == "jobs")
+    return await JobsCommand.RunAsync(app, args[1..]);
 
 await app.InitializeDatabaseAsync();
 app.UseClinicPipeline();

@@ -21,6 +21,10 @@ public class Assessment : EditableEntity
     public IReadOnlyList<int> ItemScores => Items.Length == 0 ? [] : Items.Split(',').Select(int.Parse).ToArray();
     public string Band => Scoring.Band(Instrument, TotalScore);
 
+    /// <summary>A score describes a moment that has happened: refused in the future (a minute's grace for clock skew).</summary>
+    public static DomainException? TakenAtProblem(DateTime takenAtUtc, DateTime nowUtc) =>
+        takenAtUtc > nowUtc.AddMinutes(1) ? new DomainException("TakenAt", "The time taken cannot be in the future.") : null;
+
     public static Assessment Record(int patientId, int? courseId, int? visitId, Instrument instrument, DateTime takenAtUtc, IReadOnlyList<int> items)
     {
         var total = Scoring.Total(instrument, items);
@@ -65,6 +69,13 @@ public static class Scoring
         Instrument.Pcl5 => total >= 33 ? "Probable PTSD" : "Below cut-point",
         _ => "",
     };
+
+    /// <summary>
+    /// PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0: the clinician must follow the
+    /// clinic's suicide-risk protocol whatever the total.
+    /// </summary>
+    public static bool NeedsSafetyFollowUp(Instrument instrument, IReadOnlyList<int> items) =>
+        instrument == Instrument.Phq9 && items.Count == 9 && items[8] > 0;
 
     public static string Name(Instrument i) => i switch
     {

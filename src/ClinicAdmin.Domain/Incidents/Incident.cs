@@ -69,6 +69,48 @@ public class Incident : EditableEntity
         ReviewedBy = reviewer; ReviewNotes = notes; SignedOffAt = nowUtc;
     }
 
+    /// <summary>Longest plausible onset after a dose: a week (later reactions are not attributed to the session).</summary>
+    public const int MaxOnsetMinutes = 7 * 24 * 60;
+
+    /// <summary>What is impossible in the record as filled in: times in the future or out of order, implausible vitals, dose or onset.</summary>
+    public IEnumerable<DomainException> RuleViolations(DateTime nowUtc)
+    {
+        // A minute's grace: a form filled in "now" is rounded to the minute and clocks differ slightly.
+        var latest = nowUtc.AddMinutes(1);
+        if (string.IsNullOrWhiteSpace(Description)) yield return new(nameof(Description), "Describe what happened.");
+        if (OccurredAt > latest) yield return new(nameof(OccurredAt), "The time it occurred cannot be in the future.");
+        if (ResolvedAt is { } resolved)
+        {
+            if (resolved < OccurredAt) yield return new(nameof(ResolvedAt), "Resolved cannot be before the time it occurred.");
+            else if (resolved > latest) yield return new(nameof(ResolvedAt), "Resolved cannot be in the future; leave it empty while ongoing.");
+        }
+        if (RescueGivenAt is { } given)
+        {
+            if (given < OccurredAt) yield return new(nameof(RescueGivenAt), "Rescue medication cannot be given before the time it occurred.");
+            else if (given > latest) yield return new(nameof(RescueGivenAt), "The time rescue medication was given cannot be in the future.");
+        }
+        if ((RescueDose is not null || RescueGivenAt is not null) && string.IsNullOrWhiteSpace(RescueMedication))
+            yield return new(nameof(RescueMedication), "Name the rescue medication given.");
+        if (OnsetMinutesAfterDose is { } onset && onset is < 0 or > MaxOnsetMinutes)
+            yield return new(nameof(OnsetMinutesAfterDose), $"Onset must be between 0 and {MaxOnsetMinutes} minutes after the dose.");
+        if (DoseMg is { } dose && dose is <= 0 or > 1000)
+            yield return new(nameof(DoseMg), "Dose must be more than 0 and at most 1000 mg.");
+        if (Outcome == IncidentOutcome.Fatal && Grade != 5)
+            yield return new(nameof(Outcome), "A fatal outcome is CTCAE grade 5.");
+        if (Outcome is IncidentOutcome.Resolved or IncidentOutcome.ResolvedWithSequelae && ResolvedAt is null)
+            yield return new(nameof(ResolvedAt), "Enter when it resolved.");
+        foreach (var p in VitalRanges.Problems(Vitals, nameof(Vitals))) yield return p;
+    }
+
+    /// <summary>Later information: allowed before and after sign-off (the signed record itself never changes).</summary>
+    public IncidentAddendum AddAddendum(string text, string author, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Text", "Write the addendum.");
+        var addendum = new IncidentAddendum { IncidentId = Id, Text = text.Trim(), Author = author, WrittenAt = nowUtc };
+        Addenda.Add(addendum);
+        return addendum;
+    }
+
     public void EnsureUnlocked()
     {
         if (IsLocked) throw new DomainException("", "This incident was signed off and is locked; add an addendum instead.");

@@ -136,8 +136,9 @@ public static class StaffCredentials
 {
     public static readonly string[] Suggested =
     [
-        "MD", "DO", "PhD", "PsyD", "MSN", "BSN", "DNP", "PMHNP-BC", "FNP-BC", "APRN", "NP", "PA-C", "CRNA", "RN", "LPN",
-        "LCSW", "LICSW", "LMSW", "LPC", "LPCC", "LMFT", "LMHC", "LCPC", "LADC", "CADC", "MSW", "MA", "BCBA",
+        // The shapes a ketamine clinic's roster holds first (physicians, psychiatric NPs, infusion nurses, therapists), then the rest.
+        "MD", "DO", "MSN", "PMHNP-BC", "RN", "LCSW", "LPC", "PhD", "PsyD", "LMFT", "BSN", "DNP", "FNP-BC", "APRN", "NP", "PA-C",
+        "CRNA", "LPN", "LICSW", "LMSW", "LPCC", "LMHC", "LCPC", "LADC", "CADC", "MSW", "MA", "BCBA",
     ];
 }
 

@@ -17,6 +17,7 @@ public static class NavMenu
         new("Clinic settings", "/Settings/Index", Policies.ManageAdmin, "gear"),
         new("Users", "/Users/Index", Policies.ManageAdmin, "person-lock"),
         new("Audit trail", "/Audit/Index", Policies.ReadAudit, "journal-text"),
+        new("Jobs", "/Jobs/Index", Policies.AnyStaff, "hourglass-split"),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) =>

@@ -11,10 +11,10 @@ public sealed class SignInAndNavigationTests(BrowserApp app)
     // Written out by hand (not computed from NavMenu) so the test is an independent statement of who sees what.
     public static TheoryData<string, string[]> NavigationOf => new()
     {
-        { "PracticeManager", ["Home", "Staff", "Services & prices", "Clinic settings", "Users", "Audit trail"] },
-        { "MedicalDirector", ["Home", "Patients", "Incidents", "Staff", "Services & prices", "Audit trail"] },
-        { "Clinician", ["Home", "Patients", "Incidents", "Staff", "Services & prices"] },
-        { "FrontDesk", ["Home", "Patients", "Staff", "Services & prices"] },
+        { "PracticeManager", ["Home", "Staff", "Services & prices", "Clinic settings", "Users", "Audit trail", "Jobs"] },
+        { "MedicalDirector", ["Home", "Patients", "Incidents", "Staff", "Services & prices", "Audit trail", "Jobs"] },
+        { "Clinician", ["Home", "Patients", "Incidents", "Staff", "Services & prices", "Jobs"] },
+        { "FrontDesk", ["Home", "Patients", "Staff", "Services & prices", "Jobs"] },
     };
 
     [Theory]

@@ -72,13 +72,15 @@ public class AvailabilityModel(ClinicDbContext db, ILogger<AvailabilityModel> lo
         if (!ModelState.IsValid) return Redisplay();
 
         var savedNow = Describe(Ordered(person.Availability.Select(a => new WeeklySlot(a.Day, a.Start, a.End))));
-        if (person.ConcurrencyStamp != Input.ConcurrencyStamp && savedNow != Input.Loaded)
+        // (An empty schedule posts back as null.)
+        if (person.ConcurrencyStamp != Input.ConcurrencyStamp && savedNow != (Input.Loaded ?? ""))
             return Conflict(savedNow, person.ConcurrencyStamp);
 
         person.SetAvailability(rows.Select(r => r.Slot));
-        // The slots are child rows: touch the person's stamp so two managers saving schedules at once cannot both win.
+        // The slots are child rows: update the person's stamp too, so two managers saving at the same moment cannot both
+        // win. Expected value: the stamp just read (equal to the form's, or a save by someone else that left the schedule alone).
         var stamp = db.Entry(person).Property(x => x.ConcurrencyStamp);
-        stamp.OriginalValue = person.ConcurrencyStamp == Input.ConcurrencyStamp ? Input.ConcurrencyStamp : person.ConcurrencyStamp;
+        stamp.OriginalValue = person.ConcurrencyStamp;
         stamp.IsModified = true;
         try
         {

@@ -205,11 +205,11 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     {
         var typed = TypedValues();
         var changed = ChangedByOthers(savedNow);
-        var details = changed.Select(f => $"{Label(f)}: now “{savedNow[f] ?? ""}” (you typed “{typed.GetValueOrDefault(f) ?? ""}”)");
+        var details = changed.Select(f => $"{Label(f)}: now \"{savedNow[f] ?? ""}\", you typed \"{typed.GetValueOrDefault(f) ?? ""}\"");
         ModelState.AddModelError("", "Another user saved changes to this person while you were editing, so your changes were not saved. " +
                                      (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +
                                      "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
-        foreach (var f in changed) AddErrorOnce("Input." + f, $"Another user changed this to “{savedNow[f] ?? ""}”.");
+        foreach (var f in changed) AddErrorOnce("Input." + f, $"Another user changed this to \"{savedNow[f] ?? ""}\".");
         Input.ConcurrencyStamp = currentStamp;
         Input.Loaded = JsonSerializer.Serialize(savedNow);
         ModelState.Remove("Input.ConcurrencyStamp");
