@@ -81,7 +81,8 @@ if [ -n "${CLINICADMIN_TEST_PG:-}" ]; then run_kind postgresql "Database=Postgre
 run_kind browser "Category=Browser"
 run_kind process "Category=Process"
 # Anything not labelled with a kind still runs, so no test can be skipped by the grouping.
-run_kind other "Category!=Unit&Category!=Browser&Category!=Process&Database!=Sqlite&Database!=PostgreSql"
+# (Category=Perf marks measurements run on purpose, e.g. tests/perf/*.sh; they are not pass/fail checks.)
+run_kind other "Category!=Unit&Category!=Browser&Category!=Process&Category!=Perf&Database!=Sqlite&Database!=PostgreSql"
 
 if [ "$CI" = true ] && [ "${PASSED[postgresql]}" = 0 ]; then echo "tests/run.sh: no PostgreSQL test ran (required in CI)" >&2; STATUS=1; fi
 
