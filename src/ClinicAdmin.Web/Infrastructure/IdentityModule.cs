@@ -39,6 +39,10 @@ public static class IdentityModule
                 o.Cookie.SameSite = SameSiteMode.Strict;
             });
 
+        // Re-check the security stamp on every request, so disabling an account or changing its role ends that
+        // person's open sessions at once (the default, 30 minutes, never fires under a 30-minute sliding cookie).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
