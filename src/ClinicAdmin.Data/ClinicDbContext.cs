@@ -35,6 +35,7 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<IncidentAddendum> IncidentAddenda => Set<IncidentAddendum>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();

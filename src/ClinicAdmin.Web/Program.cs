@@ -23,6 +23,8 @@ if (args.Length > 0 && args[0] == "users")
 // `... jobs check|list` looks at the background-job engine.
 if (args.Length > 0 && args[0] == "jobs")
     return await JobsCommand.RunAsync(app, args[1..]);
+// `... samples [--out DIR]` regenerates reports/samples/ from demo data.
+if (args.Length > 0 && args[0] == "samples") return await ClinicAdmin.Web.Superbills.SamplesCommand.RunAsync(app, args[1..]);
 
 await app.InitializeDatabaseAsync();
 app.UseClinicPipeline();

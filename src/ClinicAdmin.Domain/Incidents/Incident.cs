@@ -93,13 +93,13 @@ public class Incident : EditableEntity
             yield return new(nameof(RescueMedication), "Name the rescue medication given.");
         if (OnsetMinutesAfterDose is { } onset && onset is < 0 or > MaxOnsetMinutes)
             yield return new(nameof(OnsetMinutesAfterDose), $"Onset must be between 0 and {MaxOnsetMinutes} minutes after the dose.");
-        if (DoseMg is { } dose && dose is <= 0 or > 1000)
-            yield return new(nameof(DoseMg), "Dose must be more than 0 and at most 1000 mg.");
+        if (ClinicalLimits.DoseProblem(DoseMg) is { } doseProblem) yield return new(nameof(DoseMg), doseProblem);
         if (Outcome == IncidentOutcome.Fatal && Grade != 5)
             yield return new(nameof(Outcome), "A fatal outcome is CTCAE grade 5.");
         if (Outcome is IncidentOutcome.Resolved or IncidentOutcome.ResolvedWithSequelae && ResolvedAt is null)
             yield return new(nameof(ResolvedAt), "Enter when it resolved.");
-        foreach (var p in VitalRanges.Problems(Vitals, nameof(Vitals))) yield return p;
+        // The same limits as a visit's vitals: SpO2 120 or BP 400/20 are typing errors wherever they are entered.
+        foreach (var (field, message) in ClinicalLimits.VitalsProblems(Vitals)) yield return new($"{nameof(Vitals)}.{field}", message);
     }
 
     /// <summary>Later information: allowed before and after sign-off (the signed record itself never changes).</summary>

@@ -12,6 +12,8 @@ public static class NavMenu
         new("Home", "/Index", Policies.AnyStaff, "house"),
         new("Patients", "/Patients/Index", Policies.ManagePatients, "person-vcard"),
         new("Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle"),
+        new("Outcomes", "/Reports/Dashboard", Policies.MedicalDirector, "graph-up"),
+        new("Reports", "/Reports/Index", Policies.MedicalDirector, "file-earmark-spreadsheet"),
         new("Staff", "/Staff/Index", Policies.AnyStaff, "people"),
         new("Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags"),
         new("Clinic settings", "/Settings/Index", Policies.ManageAdmin, "gear"),

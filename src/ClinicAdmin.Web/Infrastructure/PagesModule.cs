@@ -11,6 +11,7 @@ public static class PagesModule
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/PatientLink/Index");
         });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ClinicTime>();

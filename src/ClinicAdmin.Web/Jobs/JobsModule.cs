@@ -1,5 +1,6 @@
 using ClinicAdmin.Data;
 using Microsoft.Extensions.Options;
+using ClinicAdmin.Web.Reports;
 using Quartz;
 
 namespace ClinicAdmin.Web.Jobs;
@@ -18,6 +19,9 @@ public static class JobsModule
 
         services.AddScoped<JobQueue>();
         services.AddSingleton<IClinicJob, EngineCheckJob>();
+        Superbills.SuperbillsModule.AddClinicSuperbills(services, configuration);
+        // The monthly outcome workbook: its job, its figures and its recurring schedule (Reports/OutcomeWorkbookSchedule.cs).
+        services.AddClinicOutcomeReports();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>

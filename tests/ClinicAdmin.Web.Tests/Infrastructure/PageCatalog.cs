@@ -20,7 +20,7 @@ public static class PageCatalog
         public override string ToString() => Route;
     }
 
-    public static readonly string[] AnonymousPages = ["/Account/Login", "/Account/AccessDenied", "/Error"];
+    public static readonly string[] AnonymousPages = ["/Account/Login", "/Account/AccessDenied", "/Error", "/PatientLink/Index", "/PatientLink"];
 
     public static async Task<IReadOnlyList<PageInfo>> AllAsync(IServiceProvider services)
     {

@@ -1,0 +1,123 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Reports.Workbooks;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ClinicAdmin.Web.Reports;
+
+/// <summary>
+/// The recurring workbook, registered in this one place: on the 1st of each month at 02:00 in the clinic's time zone
+/// (a Quartz cron trigger in that zone, so daylight-saving changes move the UTC instant, never the local hour), for the
+/// previous month. The zone is read from the clinic settings at start-up (a changed zone applies after a restart).
+/// The fired job only enqueues the month's v1 request, so several instances firing yield one run and one workbook.
+/// </summary>
+public static class OutcomeWorkbookSchedule
+{
+    public const string Cron = "0 0 2 1 * ?";
+    public static readonly JobKey JobKey = new("outcome-workbook-monthly", "recurring");
+    public static readonly TriggerKey TriggerKey = new("outcome-workbook-monthly", "recurring");
+
+    /// <param name="startAt">First instant the trigger may fire after (now when null; tests pass a fixed date).</param>
+    public static ITrigger BuildTrigger(TimeZoneInfo zone, DateTimeOffset? startAt = null) =>
+        TriggerBuilder.Create().WithIdentity(TriggerKey).ForJob(JobKey)
+            .WithSchedule(CronScheduleBuilder.Create(Cron).InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .StartAt(startAt ?? DateTimeOffset.UtcNow).Build();
+
+    /// <summary>The month a run fired at <paramref name="fireUtc"/> covers: the month before the fire's local date.</summary>
+    public static (int Year, int Month) MonthFor(DateTimeOffset fireUtc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(fireUtc, zone);
+        var previous = new DateOnly(local.Year, local.Month, 1).AddMonths(-1);
+        return (previous.Year, previous.Month);
+    }
+
+    /// <summary>Fires on the schedule and asks for the previous month's v1 workbook.</summary>
+    [DisallowConcurrentExecution]
+    public sealed class Fire(IServiceScopeFactory scopes, ILogger<Fire> log) : IJob
+    {
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            var zoneId = await db.ClinicSettings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
+            var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+            var (year, month) = MonthFor(fired, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+            var run = await scope.ServiceProvider.GetRequiredService<OutcomeWorkbookRequests>().RequestFirstAsync(year, month, "schedule", null, cancellationToken);
+            log.LogInformation("Monthly outcome workbook {Year}-{Month} requested as run {RunId}", year, month, run.Id);
+        }
+    }
+
+    /// <summary>At start-up: (re)registers the cron trigger in the clinic's zone (replace: every instance may do it).</summary>
+    public sealed class Registration(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ILogger<Registration> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+                var zoneId = await db.ClinicSettings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken)
+                             ?? new Domain.Clinic.ClinicSettings().TimeZoneId;
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+                var scheduler = await schedulers.GetScheduler(cancellationToken);
+                var job = JobBuilder.Create<Fire>().WithIdentity(JobKey).StoreDurably().Build();
+                await scheduler.ScheduleJob(job, [BuildTrigger(zone)], new ScheduleJobOptions { Replace = true }, cancellationToken);
+                log.LogInformation("Monthly outcome workbook scheduled at 02:00 on the 1st in {Zone}", zoneId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The app still serves pages; the workbook can be generated on demand.
+                log.LogError(e, "Could not register the monthly outcome workbook schedule");
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+public static class OutcomeReportsModule
+{
+    private static readonly Func<IServiceProvider, string, Task> SampleHook = OutcomeWorkbookSample.WriteAsync;
+
+    public static IServiceCollection AddClinicOutcomeReports(this IServiceCollection services)
+    {
+        services.AddScoped<OutcomeFigures>();
+        services.AddScoped<OutcomeWorkbookRequests>();
+        services.AddSingleton<Jobs.IClinicJob, OutcomeWorkbookJob>();
+        services.AddTransient<OutcomeWorkbookSchedule.Fire>();
+        services.AddHostedService<OutcomeWorkbookSchedule.Registration>();
+        lock (Superbills.SamplesCommand.Extra)
+            if (!Superbills.SamplesCommand.Extra.Contains(SampleHook)) Superbills.SamplesCommand.Extra.Add(SampleHook);
+        return services;
+    }
+}
+
+/// <summary>The sample workbook from demo data, written by the `samples` command (Superbills/SamplesCommand.cs).</summary>
+public static class OutcomeWorkbookSample
+{
+    public const string FileName = "outcomes-sample.xlsx";
+
+    /// <summary>
+    /// The demo clinic's last complete month (or the month of its latest session when that month is empty), rendered, not
+    /// stored. Prints the time it took.
+    /// </summary>
+    public static async Task WriteAsync(IServiceProvider services, string outDir)
+    {
+        var db = services.GetRequiredService<ClinicDbContext>();
+        var figures = services.GetRequiredService<OutcomeFigures>();
+        var zoneId = (await figures.SettingsAsync()).TimeZoneId;
+        var clock = Domain.Common.ClinicClock.For(zoneId, services.GetRequiredService<TimeProvider>());
+        var month = clock.Today.AddMonths(-1);
+        var range = OutcomeFigures.RangeOf(new ReportMonth(month.Year, month.Month, zoneId));
+        if (!await db.Visits.AnyAsync(v => v.StartedAt >= range.StartUtc && v.StartedAt < range.EndUtc))
+        {
+            var latest = await db.Visits.OrderByDescending(v => v.StartedAt).Select(v => (DateTime?)v.StartedAt).FirstOrDefaultAsync();
+            if (latest is { } l) month = clock.DateOf(l);
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var model = await figures.WorkbookAsync(month.Year, month.Month, 1, "samples command");
+        var path = Path.Combine(outDir, FileName);
+        await using (var file = File.Create(path)) OutcomeWorkbookWriter.Write(model, file);
+        Console.WriteLine($"Wrote {path} ({model.Month.Label}, {new FileInfo(path).Length / 1024} KB) in {watch.ElapsedMilliseconds} ms");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using ClinicAdmin.Browser.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+
+namespace ClinicAdmin.Browser.Tests.Superbills;
+
+[Collection(BrowserCollection.Name), Trait("Category", "Browser")]
+public sealed partial class SuperbillBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Front_desk_requests_a_course_superbill_watches_it_complete_downloads_it_and_the_patient_link_checks_the_date_of_birth()
+    {
+        var page = await app.SignedInPageAsync("FrontDesk");
+        // The first demo patient whose course has billable sessions.
+        int patientId = 0, runId = 0;
+        for (var id = 1; id <= 20 && runId == 0; id++)
+        {
+            await page.GotoAsync($"/Superbills/Request?patientId={id}");
+            var courses = page.GetByLabel("Treatment course", new() { Exact = true });
+            if (await courses.CountAsync() == 0) continue;
+            var values = await courses.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value).filter(v => v)");
+            foreach (var value in values)
+            {
+                await page.GotoAsync($"/Superbills/Request?patientId={id}");
+                await page.GetByLabel("A whole treatment course").CheckAsync();
+                await page.GetByLabel("Treatment course", new() { Exact = true }).SelectOptionAsync(value);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Issue superbill" }).ClickAsync();
+                if (!page.Url.Contains("/Jobs")) continue;
+                runId = int.Parse(JobNumber().Match(await page.ContentAsync()).Groups[1].Value);
+                patientId = id;
+                break;
+            }
+        }
+        runId.ShouldNotBe(0, "no demo patient has a billable course");
+
+        var row = page.Locator($"tr[data-run='{runId}']");
+        var download = row.GetByRole(AriaRole.Link, new() { Name = "Download" });
+        for (var i = 0; i < 60 && await download.CountAsync() == 0; i++)
+        {
+            await Task.Delay(1000);
+            await page.ReloadAsync();
+        }
+        (await row.Locator("[data-field='status']").InnerTextAsync()).ShouldBe("Succeeded");
+        var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        file.SuggestedFilename.ShouldStartWith("superbill-SB-");
+        var bytes = await File.ReadAllBytesAsync((await file.PathAsync())!);
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 4).ShouldBe("%PDF");
+
+        // Patient link from the patient's superbill row.
+        await page.GotoAsync($"/Patients/Details?id={patientId}");
+        await page.Locator("#superbill-list tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Patient link" }).ClickAsync();
+        var link = await page.Locator("#patient-link").InputValueAsync();
+        await page.Context.CloseAsync();
+
+        var patient = await (await app.Browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await patient.GotoAsync(link);
+        var dob = DateOfBirthOf(patientId);
+        await patient.GetByLabel("Date of birth").FillAsync(dob.AddDays(1).ToString("yyyy-MM-dd"));
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Download superbill" }).ClickAsync();
+        (await patient.Locator("#link-message").InnerTextAsync()).ShouldContain("does not match");
+        await patient.GetByLabel("Date of birth").FillAsync(dob.ToString("yyyy-MM-dd"));
+        var served = await patient.RunAndWaitForDownloadAsync(() => patient.GetByRole(AriaRole.Button, new() { Name = "Download superbill" }).ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await served.PathAsync())!);
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 4).ShouldBe("%PDF");
+        await patient.Context.CloseAsync();
+    }
+
+    private DateOnly DateOfBirthOf(int patientId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "clinicadmin.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DateOfBirth FROM Patients WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", patientId);
+        return DateOnly.Parse((string)command.ExecuteScalar()!);
+    }
+
+    [GeneratedRegex(@"\(job (\d+)\)")]
+    private static partial Regex JobNumber();
+}
