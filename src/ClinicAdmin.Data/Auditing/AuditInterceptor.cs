@@ -102,12 +102,17 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider time) : Sav
     private void Capture(DbContext db)
     {
         db.ChangeTracker.DetectChanges();
+        // A change to an owned value only (vitals, an address) is a change to its owner: bump the owner's stamp too,
+        // so the owner's UPDATE carries the concurrency check and a stale form cannot overwrite it.
+        foreach (var owner in db.ChangeTracker.Entries().Where(e => e.Entity is EditableEntity && e.State is EntityState.Unchanged or EntityState.Modified).ToList())
+            if (owner.References.Any(r => r.TargetEntry is { } t && t.Metadata.IsOwned() && t.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                owner.Property(nameof(EditableEntity.ConcurrencyStamp)).CurrentValue = Guid.NewGuid();
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached || NotAudited.Contains(entry.Metadata.ClrType)) continue;
-            if (entry.Entity is EditableEntity editable && entry.State == EntityState.Modified)
-                editable.ConcurrencyStamp = Guid.NewGuid();
+            if (entry.Entity is EditableEntity && entry.State == EntityState.Modified)
+                entry.Property(nameof(EditableEntity.ConcurrencyStamp)).CurrentValue = Guid.NewGuid();
             switch (entry.State)
             {
                 case EntityState.Added: list.Add(new(entry, "Created", null, null)); break;

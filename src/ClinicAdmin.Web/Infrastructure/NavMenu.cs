@@ -12,6 +12,7 @@ public static class NavMenu
         new("Home", "/Index", Policies.AnyStaff, "house"),
         new("Patients", "/Patients/Index", Policies.ManagePatients, "person-vcard"),
         new("Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle"),
+        new("Month-end superbills", "/Superbills/Batch", Policies.ManagePatients, "receipt"),
         new("Outcomes", "/Reports/Dashboard", Policies.MedicalDirector, "graph-up"),
         new("Reports", "/Reports/Index", Policies.MedicalDirector, "file-earmark-spreadsheet"),
         new("Staff", "/Staff/Index", Policies.AnyStaff, "people"),

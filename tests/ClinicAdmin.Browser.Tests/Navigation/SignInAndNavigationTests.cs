@@ -12,9 +12,9 @@ public sealed class SignInAndNavigationTests(BrowserApp app)
     public static TheoryData<string, string[]> NavigationOf => new()
     {
         { "PracticeManager", ["Home", "Staff", "Services & prices", "Clinic settings", "Users", "Audit trail", "Jobs"] },
-        { "MedicalDirector", ["Home", "Patients", "Incidents", "Outcomes", "Reports", "Staff", "Services & prices", "Audit trail", "Jobs"] },
-        { "Clinician", ["Home", "Patients", "Incidents", "Staff", "Services & prices", "Jobs"] },
-        { "FrontDesk", ["Home", "Patients", "Staff", "Services & prices", "Jobs"] },
+        { "MedicalDirector", ["Home", "Patients", "Incidents", "Month-end superbills", "Outcomes", "Reports", "Staff", "Services & prices", "Audit trail", "Jobs"] },
+        { "Clinician", ["Home", "Patients", "Incidents", "Month-end superbills", "Staff", "Services & prices", "Jobs"] },
+        { "FrontDesk", ["Home", "Patients", "Month-end superbills", "Staff", "Services & prices", "Jobs"] },
     };
 
     [Theory]

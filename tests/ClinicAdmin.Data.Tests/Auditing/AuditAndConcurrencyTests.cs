@@ -84,6 +84,31 @@ public abstract class AuditAndConcurrencyTests(DataFixture data) : DataTest(data
     }
 
     [Fact]
+    public async Task A_stale_copy_cannot_overwrite_a_change_made_only_to_an_owned_value()
+    {
+        var id = await Data.InDbAsync(async db =>
+        {
+            var s = new Domain.Clinic.ClinicSettings { Name = "Clinic" };
+            db.ClinicSettings.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var stamp = await Data.InDbAsync(db => db.ClinicSettings.Where(x => x.Id == id).Select(x => x.ConcurrencyStamp).SingleAsync());
+        // First manager changes only the billing address (an owned value).
+        await Data.InDbAsync(async db => { var s = await db.ClinicSettings.SingleAsync(x => x.Id == id); s.BillingAddress.City = "Madison"; return await db.SaveChangesAsync(); });
+        (await Data.InDbAsync(db => db.ClinicSettings.Where(x => x.Id == id).Select(x => x.ConcurrencyStamp).SingleAsync())).ShouldNotBe(stamp);
+        // Second manager saves an address change from the form loaded before.
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => Data.InDbAsync(async db =>
+        {
+            var s = await db.ClinicSettings.SingleAsync(x => x.Id == id);
+            db.Entry(s).Property(x => x.ConcurrencyStamp).OriginalValue = stamp;
+            s.BillingAddress.City = "Verona";
+            return await db.SaveChangesAsync();
+        }));
+        (await Data.InDbAsync(db => db.ClinicSettings.Where(x => x.Id == id).Select(x => x.BillingAddress.City).SingleAsync())).ShouldBe("Madison");
+    }
+
+    [Fact]
     public async Task Money_keeps_its_cents_and_times_come_back_as_utc()
     {
         var at = new DateTime(2026, 3, 8, 8, 30, 0, DateTimeKind.Utc); // a US daylight-saving change day
