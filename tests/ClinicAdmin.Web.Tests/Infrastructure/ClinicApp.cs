@@ -36,6 +36,7 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
     public abstract DatabaseProvider Provider { get; }
     public string ConnectionString { get; private set; } = "";
     public TestClock Clock { get; } = new();
+    public string MailDirectory { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "clinicadmin-tests", "mail-" + Guid.NewGuid().ToString("N"))).FullName;
     private readonly Dictionary<string, string> _userIds = [];
 
     protected abstract Task<string> CreateDatabaseAsync();
@@ -69,6 +70,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        // Patient-link e-mails go to a folder of this fixture, never to a real server or the user's data folder.
+        builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
         // Retries come quickly in tests.
         builder.UseSetting("Jobs:RetryBackoffSeconds", "1");
         builder.ConfigureTestServices(services =>

@@ -231,6 +231,28 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
         return (doc, Uri.UnescapeDataString(token));
     }
 
+    [Fact]
+    public async Task Emailing_a_patient_link_sends_a_message_whose_link_serves_the_pdf()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var doc = await IssueCourseBillAsync(c);
+        await App.InDbAsync(db => db.Patients.Where(p => p.Id == c.Patient.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, "patient@example.com")));
+        foreach (var f in Directory.GetFiles(App.MailDirectory)) File.Delete(f);
+
+        var sent = await (await App.SignInAsync(Roles.FrontDesk)).SubmitAsync($"/Superbills/Link?documentId={doc.Id}", [], "form[action*='Email']");
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var mail = Directory.GetFiles(App.MailDirectory, "*.eml").ShouldHaveSingleItem();
+        // The pickup file is MIME: undo quoted-printable soft breaks and "=3D" before reading the link.
+        var text = File.ReadAllText(mail).Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=");
+        text.ShouldContain("patient@example.com");
+        var token = System.Text.RegularExpressions.Regex.Match(text, @"PatientLink\?t=([A-Za-z0-9_\-%]+)").Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        var response = await OpenLinkAsync(App.Anonymous(), Uri.UnescapeDataString(token), "1980-02-03");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync())[..4].ShouldBe("%PDF"u8.ToArray());
+    }
+
     private async Task<HttpResponseMessage> OpenLinkAsync(ClinicClient client, string token, string dob) =>
         await client.SubmitAsync($"/PatientLink?t={Uri.EscapeDataString(token)}", new() { ["Input.DateOfBirth"] = dob });
 
