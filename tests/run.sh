@@ -65,7 +65,7 @@ run_kind() { # name filter
   local name="$1" filter="$2" log="$WORK/$1.log"
   say "Tests: $name"
   dotnet test ClinicAdmin.sln --no-build -c Debug --filter "$filter" --blame-hang-timeout 10m -nologo 2>&1 | tee "$log" \
-    | grep -vE '^\s*$|No test matches the given testcase filter|^Test run for|^VSTest version|^Starting test execution|^A total of|test files matched'
+    | grep -vE '^\s*$|Data collector .Blame. message|No test matches the given testcase filter|^Test run for|^VSTest version|^Starting test execution|^A total of|test files matched'
   local rc=${PIPESTATUS[0]}
   local p f
   p=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
