@@ -68,7 +68,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
                 var course = await db.Courses.AsNoTracking().Where(c => c.Id == scope.CourseId && c.PatientId == scope.PatientId)
                     .Select(c => new { c.Indication, c.StartDate }).SingleOrDefaultAsync(ct);
                 if (course is null) return null;
-                courseName = $"{Words(course.Indication.ToString())} treatment course from {course.StartDate:MMM d, yyyy}";
+                courseName = $"{Domain.Patients.Indications.Label(course.Indication)} treatment course from {course.StartDate:MMM d, yyyy}";
                 break;
             default:
                 if (scope.VisitIds is { Length: > 0 } ids) visitsQuery = visitsQuery.Where(v => ids.Contains(v.Id));
@@ -172,7 +172,4 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
     }
 
     private static PostalAddress Postal(Address? a) => a is null ? new("", null, "", "", "") : new(a.Line1, a.Line2, a.City, a.State, a.PostalCode);
-
-    private static string Words(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) && !char.IsUpper(pascal[i - 1]) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }

@@ -76,18 +76,7 @@ public static class Instruments
         return $"score-band-{Math.Clamp(severity, 0, 4)}";
     }
 
-    public static string Indication(ClinicAdmin.Domain.Patients.Indication i) => i switch
-    {
-        Domain.Patients.Indication.TreatmentResistantDepression => "Treatment-resistant depression",
-        Domain.Patients.Indication.SuicidalIdeation => "Suicidal ideation",
-        Domain.Patients.Indication.Ptsd => "PTSD",
-        Domain.Patients.Indication.Ocd => "OCD",
-        Domain.Patients.Indication.BipolarDepression => "Bipolar depression",
-        Domain.Patients.Indication.ChronicPain => "Chronic pain",
-        Domain.Patients.Indication.Crps => "CRPS",
-        Domain.Patients.Indication.SubstanceUse => "Substance use",
-        _ => i.ToString(),
-    };
+    public static string Indication(ClinicAdmin.Domain.Patients.Indication i) => ClinicAdmin.Domain.Patients.Indications.Label(i);
 
     public static Instrument? Parse(string? value) =>
         Enum.TryParse<Instrument>(value, ignoreCase: true, out var i) && Enum.IsDefined(i) ? i : null;
