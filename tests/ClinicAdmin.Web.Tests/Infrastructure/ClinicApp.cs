@@ -85,12 +85,34 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
-        // Jobs of the previous test must not run into this one.
+        // Jobs of the previous test must not run into this one: stop firing, let running work finish (a TRUNCATE
+        // under a running job deadlocks on PostgreSQL), drop every trigger, reset, then fire again.
         var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        await scheduler.Clear();
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        await DatabaseReset.ResetAsync(db, Kept);
+        await scheduler.Standby();
+        try
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < deadline && await db.JobRuns.AnyAsync(r => r.Status == Domain.Jobs.JobStatus.Running))
+                await Task.Delay(100);
+            await scheduler.Clear();
+            for (var attempt = 1; ; attempt++)
+            {
+                try { await DatabaseReset.ResetAsync(db, Kept); break; }
+                catch (Exception e) when (attempt < 5 && (e is Npgsql.PostgresException { SqlState: "40P01" } ||
+                                                           e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }))
+                {
+                    await Task.Delay(200 * attempt); // a deadlock victim or a busy file: try again
+                }
+            }
+            await SeedBaselineAsync(db);
+        }
+        finally { await scheduler.Start(); }
+    }
+
+    private async Task SeedBaselineAsync(ClinicDbContext db)
+    {
         var baseline = _userIds.Values.ToList();
         await db.UserRoles.Where(r => true).ExecuteDeleteAsync();
         await db.Users.Where(u => !baseline.Contains(u.Id)).ExecuteDeleteAsync();

@@ -35,7 +35,7 @@ public abstract class JobEngineTests(ClinicApp app) : PageTest(app)
         var run = await EnqueueAsync("check-1", new(Steps: 5, DelayMs: 20));
         var done = await WaitForAsync(run.Id, r => r.IsFinished);
         done.Status.ShouldBe(JobStatus.Succeeded);
-        done.Attempts.ShouldBe(1);
+        done.Attempts.ShouldBe(1, $"first attempt error: {done.Error}");
         done.Percent.ShouldBe(100, $"progress {done.ProgressDone}/{done.ProgressTotal} {done.ProgressText}");
         done.ProgressText.ShouldBe("Done");
         done.FinishedAt.ShouldNotBeNull();
@@ -84,7 +84,7 @@ public abstract class JobEngineTests(ClinicApp app) : PageTest(app)
         var run = await EnqueueAsync("permanent", new(Steps: 1, DelayMs: 1, FailFirstAttempts: 99, Permanent: true));
         var failed = await WaitForAsync(run.Id, r => r.IsFinished);
         failed.Status.ShouldBe(JobStatus.Failed);
-        failed.Attempts.ShouldBe(1);
+        failed.Attempts.ShouldBe(1, $"error: {failed.Error}");
         failed.Error.ShouldBe("Engine check asked to fail permanently.");
     }
 
