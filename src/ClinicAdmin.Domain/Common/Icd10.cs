@@ -8,6 +8,9 @@ public static partial class Icd10
     [GeneratedRegex("^[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?$")]
     private static partial Regex Format();
 
+    /// <summary>The code exactly as given has the ICD-10-CM format (no trimming or case folding).</summary>
+    public static bool HasFormat(string code) => Format().IsMatch(code);
+
     /// <summary>Upper-cases, trims and puts the dot after the third character; null when the format is wrong.</summary>
     public static string? Normalize(string? code)
     {

@@ -6,9 +6,12 @@ namespace ClinicAdmin.Domain.Common;
 /// </summary>
 public static class Npi
 {
+    /// <summary>Exactly ten ASCII digits (the check digit aside).</summary>
+    public static bool HasShape(string? npi) => npi is { Length: 10 } && npi.All(char.IsAsciiDigit);
+
     public static bool IsValid(string? npi)
     {
-        if (npi is null || npi.Length != 10 || !npi.All(char.IsAsciiDigit)) return false;
+        if (!HasShape(npi)) return false;
         return CheckDigit(npi[..9]) == npi[9] - '0';
     }
 
@@ -28,7 +31,7 @@ public static class Npi
     }
 
     public static string Explain(string? npi) =>
-        npi is null || npi.Length != 10 || !npi.All(char.IsAsciiDigit)
+        !HasShape(npi)
             ? "An NPI is exactly 10 digits."
             : "This NPI's check digit is wrong; please re-check the number.";
 }

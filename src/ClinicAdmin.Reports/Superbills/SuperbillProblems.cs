@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using System.Text.RegularExpressions;
 
 namespace ClinicAdmin.Reports.Superbills;
@@ -33,7 +34,7 @@ public sealed partial record SuperbillModel
             if (string.IsNullOrWhiteSpace(Clinic.TaxId)) p.Add("The clinic Tax ID (EIN) is missing: set it in clinic settings.");
             else if (!IsTaxId(Clinic.TaxId)) p.Add($"The clinic Tax ID \"{Clinic.TaxId}\" is not 9 digits (EIN 12-3456789).");
             if (string.IsNullOrWhiteSpace(Clinic.GroupNpi)) p.Add("The clinic group NPI is missing: set it in clinic settings.");
-            else if (!NpiCheck.IsValid(Clinic.GroupNpi)) p.Add($"The clinic group NPI {Clinic.GroupNpi} is not a valid NPI ({NpiCheck.Explain(Clinic.GroupNpi)}).");
+            else if (!Npi.IsValid(Clinic.GroupNpi)) p.Add($"The clinic group NPI {Clinic.GroupNpi} is not a valid NPI ({NpiReason(Clinic.GroupNpi)}).");
             if (string.IsNullOrWhiteSpace(Clinic.Phone)) p.Add("The clinic phone number is missing.");
             if (!IsComplete(Clinic.BillingAddress)) p.Add("The clinic billing address is incomplete.");
             if (!IsComplete(Clinic.ServiceFacilityAddress)) p.Add("The service facility address is incomplete.");
@@ -57,7 +58,7 @@ public sealed partial record SuperbillModel
             var who = string.IsNullOrWhiteSpace(provider.Name) ? "A rendering provider" : $"Rendering provider {provider.Name}";
             if (string.IsNullOrWhiteSpace(provider.Name)) p.Add("A rendering provider has no name.");
             if (string.IsNullOrWhiteSpace(provider.Npi)) p.Add($"{who} has no NPI: add it on the staff record.");
-            else if (!NpiCheck.IsValid(provider.Npi)) p.Add($"{who} has an invalid NPI {provider.Npi} ({NpiCheck.Explain(provider.Npi)}).");
+            else if (!Npi.IsValid(provider.Npi)) p.Add($"{who} has an invalid NPI {provider.Npi} ({NpiReason(provider.Npi)}).");
         }
 
         // Diagnoses (box 21).
@@ -68,7 +69,7 @@ public sealed partial record SuperbillModel
         {
             var code = diagnoses[i].Code;
             if (string.IsNullOrWhiteSpace(code)) p.Add($"Diagnosis {DiagnosisLetter(i)} has no code.");
-            else if (!Icd10Format().IsMatch(code)) p.Add($"Diagnosis {DiagnosisLetter(i)} \"{code}\" is not an ICD-10-CM code (a letter, two characters, optional \".\" and up to four more).");
+            else if (!Icd10.HasFormat(code)) p.Add($"Diagnosis {DiagnosisLetter(i)} \"{code}\" is not an ICD-10-CM code (a letter, two characters, optional \".\" and up to four more).");
         }
         var duplicates = diagnoses.Where(d => !string.IsNullOrWhiteSpace(d.Code)).GroupBy(d => d.Code.Trim().ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in duplicates) p.Add($"Diagnosis {duplicate} is listed more than once.");
@@ -105,7 +106,7 @@ public sealed partial record SuperbillModel
                 p.Add($"{which}: charge {SuperbillFormat.Money(line.Charge)} is not units × unit charge ({SuperbillFormat.Units(line.Units)} × {SuperbillFormat.Money(line.UnitCharge)}).");
 
             if (string.IsNullOrWhiteSpace(line.RenderingProviderNpi)) p.Add($"{which} has no rendering provider NPI.");
-            else if (!NpiCheck.IsValid(line.RenderingProviderNpi)) p.Add($"{which} has an invalid rendering provider NPI {line.RenderingProviderNpi}.");
+            else if (!Npi.IsValid(line.RenderingProviderNpi)) p.Add($"{which} has an invalid rendering provider NPI {line.RenderingProviderNpi}.");
             else if (!providerNpis.Contains(line.RenderingProviderNpi)) p.Add($"{which}: rendering provider NPI {line.RenderingProviderNpi} is not among the providers listed on the superbill.");
         }
 
@@ -153,8 +154,8 @@ public sealed partial record SuperbillModel
         a is not null && !string.IsNullOrWhiteSpace(a.Line1) && !string.IsNullOrWhiteSpace(a.City)
         && !string.IsNullOrWhiteSpace(a.State) && !string.IsNullOrWhiteSpace(a.PostalCode);
 
-    [GeneratedRegex(@"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")]
-    private static partial Regex Icd10Format();
+    // The reason in the superbill's own words; the rules themselves are the Domain's.
+    private static string NpiReason(string npi) => Npi.HasShape(npi) ? "the check digit is wrong" : "an NPI is exactly 10 digits";
 
     [GeneratedRegex(@"^[0-9A-Z]{5}$")]
     private static partial Regex ProcedureFormat();
@@ -164,28 +165,4 @@ public sealed partial record SuperbillModel
 
     [GeneratedRegex(@"^[0-9A-Z]{2}$")]
     private static partial Regex ModifierFormat();
-}
-
-/// <summary>
-/// NPI check digit (Luhn over "80840" + the first nine digits). The same rule as
-/// ClinicAdmin.Domain.Common.Npi, repeated because the report project depends on no other project.
-/// </summary>
-internal static class NpiCheck
-{
-    public static bool IsValid(string? npi)
-    {
-        if (npi is null || npi.Length != 10 || !npi.All(char.IsAsciiDigit)) return false;
-        var digits = "80840" + npi[..9];
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 0) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return (10 - sum % 10) % 10 == npi[9] - '0';
-    }
-
-    public static string Explain(string npi) =>
-        npi.Length != 10 || !npi.All(char.IsAsciiDigit) ? "an NPI is exactly 10 digits" : "the check digit is wrong";
 }
