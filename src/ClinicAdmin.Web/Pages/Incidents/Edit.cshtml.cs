@@ -88,10 +88,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     /// <summary>Another user saved first: refuse, name what they changed (their value now vs. what this user typed), arm a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp, Domain.Common.ClinicClock clock)
     {
-        Dictionary<string, string?>? loaded = null;
-        try { loaded = Input.Loaded is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(Input.Loaded); }
-        catch (JsonException) { }
-        var changed = savedNow.Where(kv => loaded is null || !loaded.TryGetValue(kv.Key, out var was) || was != kv.Value).Select(kv => kv.Key).ToList();
+        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
         var scratch = new Incident();
         var typedState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
         IncidentForm.Apply(Input, scratch, clock, clinicTime.UtcNow, typedState);

@@ -127,7 +127,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (savedNow is not null)
         {
             var stale = patient.ConcurrencyStamp != Input.ConcurrencyStamp;
-            if (stale && ChangedByOthers(savedNow).Count > 0)
+            if (stale && EditConflict.ChangedFields(Input.Loaded, savedNow).Count > 0)
             {
                 Conflict(savedNow, patient.ConcurrencyStamp);
                 return Page();
@@ -268,13 +268,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private static string YesNo(bool b) => b ? "yes" : "no";
 
-    private List<string> ChangedByOthers(Dictionary<string, string?> savedNow)
-    {
-        Dictionary<string, string?>? loaded = null;
-        try { loaded = Input.Loaded is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(Input.Loaded); }
-        catch (JsonException) { }
-        return savedNow.Where(kv => loaded is null || !loaded.TryGetValue(kv.Key, out var was) || was != kv.Value).Select(kv => kv.Key).ToList();
-    }
 
     /// <summary>Refuses the save, names each field another user changed (their value now vs. what this user typed), arms a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
@@ -284,7 +277,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         var typedDx = ReadDiagnosesQuietly();
         SetDiagnoses(scratch, typedDx);
         var typed = Values(scratch);
-        var changed = ChangedByOthers(savedNow);
+        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
         var details = changed.Select(f => $"{Label(f)}: now “{savedNow[f] ?? ""}” (you typed “{typed.GetValueOrDefault(f) ?? ""}”)");
         ModelState.AddModelError("", "Another user saved changes to this patient while you were editing, so your changes were not saved. " +
                                      (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +

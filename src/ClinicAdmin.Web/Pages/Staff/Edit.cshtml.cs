@@ -108,7 +108,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             // Opened before someone else saved? Refuse if they changed anything this form shows. If they only changed
             // what it does not show (availability, the account link), nothing of theirs can be lost: save against their stamp.
             var stale = person.ConcurrencyStamp != Input.ConcurrencyStamp;
-            if (stale && ChangedByOthers(savedNow).Count > 0)
+            if (stale && EditConflict.ChangedFields(Input.Loaded, savedNow).Count > 0)
             {
                 Conflict(savedNow, person.ConcurrencyStamp);
                 return await RedisplayAsync();
@@ -191,20 +191,12 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         [nameof(StaffInput.Bio)] = s.Bio,
     };
 
-    /// <summary>Fields whose saved value is no longer what the form was opened with. Without a (valid) snapshot, every field counts.</summary>
-    private List<string> ChangedByOthers(Dictionary<string, string?> savedNow)
-    {
-        Dictionary<string, string?>? loaded = null;
-        try { loaded = Input.Loaded is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(Input.Loaded); }
-        catch (JsonException) { }
-        return savedNow.Where(kv => loaded is null || !loaded.TryGetValue(kv.Key, out var was) || was != kv.Value).Select(kv => kv.Key).ToList();
-    }
 
     /// <summary>Refuses the save, names each field another user changed (their value now, what this user typed) and arms a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
     {
         var typed = TypedValues();
-        var changed = ChangedByOthers(savedNow);
+        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
         var details = changed.Select(f => $"{Label(f)}: now \"{savedNow[f] ?? ""}\", you typed \"{typed.GetValueOrDefault(f) ?? ""}\"");
         ModelState.AddModelError("", "Another user saved changes to this person while you were editing, so your changes were not saved. " +
                                      (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +

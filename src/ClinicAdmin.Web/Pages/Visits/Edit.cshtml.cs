@@ -187,7 +187,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         {
             var savedNow = await ValuesAsync(visit, clock);
             var stale = visit.ConcurrencyStamp != Input.ConcurrencyStamp;
-            if (stale && ChangedByOthers(savedNow).Count > 0) { Conflict(savedNow, visit.ConcurrencyStamp); return Page(); }
+            if (stale && EditConflict.ChangedFields(Input.Loaded, savedNow).Count > 0) { Conflict(savedNow, visit.ConcurrencyStamp); return Page(); }
             if (!stale) db.Entry(visit).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         }
         var isNew = visit is null;
@@ -445,13 +445,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     private static string Vitals(VitalSigns s) => $"{s.Systolic}/{s.Diastolic} HR {s.HeartRate} SpO2 {s.SpO2}";
 
-    private List<string> ChangedByOthers(Dictionary<string, string?> savedNow)
-    {
-        Dictionary<string, string?>? loaded = null;
-        try { loaded = Input.Loaded is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(Input.Loaded); }
-        catch (JsonException) { }
-        return savedNow.Where(kv => loaded is null || !loaded.TryGetValue(kv.Key, out var was) || was != kv.Value).Select(kv => kv.Key).ToList();
-    }
 
     private static readonly Dictionary<string, string> Labels = new()
     {
@@ -462,7 +455,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
     {
-        var changed = ChangedByOthers(savedNow);
+        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
         ModelState.AddModelError("", "Another user saved this visit while you were editing, so your changes were not saved. " +
             (changed.Count > 0 ? "Changed by them: " + string.Join("; ", changed.Select(f => $"{Labels.GetValueOrDefault(f, f)}: now “{savedNow[f]}”")) + ". " : "") +
             "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
