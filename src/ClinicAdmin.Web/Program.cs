@@ -24,6 +24,10 @@ if (args.Length > 0 && args[0] == "users")
 if (args.Length > 0 && args[0] == "jobs")
     return await JobsCommand.RunAsync(app, args[1..]);
 // `... samples [--out DIR]` regenerates reports/samples/ from demo data.
+// `... scale-data [options]` fills the database with a generated multi-location chain (load and report measurements).
+if (args.Length > 0 && args[0] == "scale-data") return await ClinicAdmin.Web.ScaleData.ScaleDataCommand.RunAsync(app, args[1..]);
+// `... workbook --month yyyy-MM [--out FILE]` writes a month's outcome workbook to a file and prints timings.
+if (args.Length > 0 && args[0] == "workbook") return await ClinicAdmin.Web.Reports.WorkbookCommand.RunAsync(app, args[1..]);
 if (args.Length > 0 && args[0] == "samples") return await ClinicAdmin.Web.Superbills.SamplesCommand.RunAsync(app, args[1..]);
 
 await app.InitializeDatabaseAsync();

@@ -276,13 +276,13 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         return nine + Npi.CheckDigit(nine);
     }
 
-    private static VitalSigns Vitals(Random rnd, int rise) => new()
+    internal static VitalSigns Vitals(Random rnd, int rise) => new()
     {
         Systolic = 112 + rnd.Next(0, 22) + rise, Diastolic = 70 + rnd.Next(0, 12) + rise / 2, HeartRate = 64 + rnd.Next(0, 20), SpO2 = 96 + rnd.Next(0, 4),
     };
 
     /// <summary>Item answers (0..max each) that add up to a target total.</summary>
-    private static int[] Items(int total, int count, int max, Random rnd)
+    internal static int[] Items(int total, int count, int max, Random rnd)
     {
         total = Math.Clamp(total, 0, count * max);
         var items = new int[count];
@@ -294,7 +294,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         return items;
     }
 
-    private static Incident MakeIncident(Random rnd, Patient patient, Visit visit, StaffMember nurse, StaffMember director, DateTime now)
+    internal static Incident MakeIncident(Random rnd, Patient patient, Visit visit, StaffMember nurse, StaffMember director, DateTime now)
     {
         var (type, desc, grade) = rnd.Next(100) switch
         {
