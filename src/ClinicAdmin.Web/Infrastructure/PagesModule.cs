@@ -50,6 +50,9 @@ public static class PagesModule
                 return ctx.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), database = report.Entries.TryGetValue("database", out var db) ? db.Status.ToString() : "Unknown" });
             },
         }).AllowAnonymous();
+        // Liveness: the process answers, no check runs (load balancers; and the ceiling in tests/perf/load.sh).
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Load run with wrk against one app instance on PostgreSQL holding the scale data (100 locations, 20,000 patients,
+# 1,000,000 visits over 10 years), signed in as the demo medical director:
+#   tests/perf/load.sh                        # build, private cluster, generate, measure (about 20 minutes)
+#   SCALE_ARGS="--patients 2000 --visits 50000 --locations 10" DURATION=5s SOAK=30 tests/perf/load.sh   # quick try
+#   KEEP=1 tests/perf/load.sh                 # keep the work folder (cluster data, logs, results)
+# Measures, for the staff roster, the price catalog, a patient page, the patient search and the outcomes dashboard, and
+# for the app's trivial liveness endpoint (/health/live, the ceiling) in the same run: requests/s and p50/p99 latency at
+# 16 and 64 connections, each page's throughput as a share of the ceiling's; then the server time of every list page
+# (one request each after a warm-up); then a mixed soak at 64 connections (SOAK seconds, default 300) sampling the app's
+# resident memory every 10 s. Results go to stdout and $WORK/results.md. Loopback only.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DURATION="${DURATION:-20s}"
+SOAK="${SOAK:-300}"
+CONNS="${CONNS:-16 64}"
+SCALE_ARGS="${SCALE_ARGS:-}"
+WORK="$(mktemp -d /tmp/clinicadmin-load.XXXXXX)"
+chmod 755 "$WORK"
+APP_PID=""
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  "$ROOT/tests/pg.sh" stop "$WORK/pg" || true
+  if [[ -z "${KEEP:-}" ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+trap cleanup EXIT
+
+for tool in dotnet python3 curl wrk; do
+  command -v "$tool" >/dev/null && continue
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "== installing the Debian package for $tool"; apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
+  else echo "load.sh needs $tool (Debian package)" >&2; exit 2; fi
+done
+
+echo "== building ClinicAdmin.Web (Release)"
+dotnet build "$ROOT/src/ClinicAdmin.Web" -c Release --artifacts-path "$WORK/art" -nologo -v quiet -clp:ErrorsOnly >/dev/null
+DLL="$WORK/art/bin/ClinicAdmin.Web/release/ClinicAdmin.Web.dll"
+
+echo "== private PostgreSQL cluster"
+CS="$("$ROOT/tests/pg.sh" start "$WORK/pg");Database=clinic_load"
+PGPORT="$(cat "$WORK/pg/port")"
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE clinic_load"
+export Database__Provider=PostgreSql Database__ConnectionString="$CS" Logging__LogLevel__Default=Warning
+
+echo "== generating the scale data (scale-data $SCALE_ARGS)"
+# shellcheck disable=SC2086
+ASPNETCORE_ENVIRONMENT=Development dotnet "$DLL" scale-data $SCALE_ARGS | tail -1
+sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d clinic_load -Atc "$1"; }
+PATIENT="$(sql 'SELECT "PatientId" FROM "Visits" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')"
+SURNAME="$(sql 'SELECT "LastName" FROM "Patients" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')"
+echo "   $(sql 'SELECT count(*) FROM "Visits"') visits; busiest patient #$PATIENT; most common surname $SURNAME"
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BASE="http://127.0.0.1:$PORT"
+echo "== starting the app on $BASE (Staging: production settings without HTTPS redirection)"
+ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=false dotnet "$DLL" --urls "$BASE" --contentRoot "$ROOT/src/ClinicAdmin.Web" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$BASE/health" >/dev/null || { echo "the app did not start" >&2; cat "$WORK/app.log" >&2; exit 1; }
+
+JAR="$WORK/cookies.txt"
+TOKEN="$(curl -fs -c "$JAR" -b "$JAR" "$BASE/Account/Login" | python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", sys.stdin.read()).group(1))')"
+STATUS="$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" --data-urlencode "Input.Email=director@demo.clinic" \
+  --data-urlencode "Input.Password=Demo-Clinic-2026!" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/Account/Login")"
+[[ "$STATUS" == "302" ]] || { echo "sign-in failed (HTTP $STATUS)" >&2; exit 1; }
+COOKIE="$(awk '$6 ~ /^ClinicAdmin\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")"
+
+declare -A PAGES=(
+  [ceiling]="/health/live" [roster]="/Staff" [catalog]="/Pricing" [patient]="/Patients/Details?id=$PATIENT"
+  [search]="/Patients?q=$SURNAME" [dashboard]="/Reports/Dashboard"
+)
+ORDER=(ceiling roster catalog patient search dashboard)
+for name in "${ORDER[@]}"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE${PAGES[$name]}")"
+  [[ "$code" == 200 ]] || { echo "GET ${PAGES[$name]} answered $code" >&2; exit 1; }
+done
+
+run_wrk() { # connections path [PATHS] -> RESULT line
+  PATHS="${3:-}" wrk -t2 -c"$1" -d"$DURATION" -s "$ROOT/tests/perf/report.lua" -H "Cookie: $COOKIE" "$BASE$2" | grep '^RESULT'
+}
+field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
+
+OUT="$WORK/results.md"
+{
+  echo "| page | conns | req/s | share of ceiling | p50 ms | p99 ms | errors | non-2xx |"
+  echo "|---|---|---|---|---|---|---|---|"
+} >"$OUT"
+for c in $CONNS; do
+  echo "== wrk, $c connections, $DURATION per page"
+  ceiling=""
+  for name in "${ORDER[@]}"; do
+    r="$(run_wrk "$c" "${PAGES[$name]}")"
+    rps="$(field rps "$r")"; [[ "$name" == ceiling ]] && ceiling="$rps"
+    share="$(python3 -c "print(f'{100*$rps/$ceiling:.0f}%')")"
+    line="| $name | $c | $rps | $share | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field errors "$r") | $(field non2xx "$r") |"
+    echo "$line" | tee -a "$OUT"
+  done
+done
+
+echo "== server time of every list page (median of 5 after one warm-up)"
+{ echo; echo "| list page | median ms |"; echo "|---|---|"; } >>"$OUT"
+for path in /Staff /Pricing /Patients "/Patients?q=$SURNAME" "/Patients?page=200" /Incidents /Assessments /Audit /Jobs /Reports /Reports/Dashboard /Locations /Superbills /Users "/Patients/Details?id=$PATIENT"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
+  [[ "$code" == 200 ]] || { echo "   $path: HTTP $code (skipped: not a page for this role or not present)"; continue; }
+  ms="$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $COOKIE" "$BASE$path"; done | sort -n | sed -n 3p | python3 -c 'import sys; print(f"{float(sys.stdin.read())*1000:.1f}")')"
+  echo "| $path | $ms |" | tee -a "$OUT"
+done
+
+echo "== mixed soak: 64 connections for ${SOAK}s, resident memory every 10 s"
+MIX="$(IFS=,; for name in roster catalog patient search dashboard; do printf '%s,' "${PAGES[$name]}"; done)"
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$APP_PID/status"; }
+( while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 10; done ) >"$WORK/rss.log" &
+SAMPLER=$!
+r="$(PATHS="${MIX%,}" wrk -t2 -c64 -d"${SOAK}s" -s "$ROOT/tests/perf/report.lua" -H "Cookie: $COOKIE" "$BASE/" | grep '^RESULT')"
+kill "$SAMPLER" 2>/dev/null || true
+python3 - "$WORK/rss.log" "$r" <<'PY' | tee -a "$OUT"
+import sys, statistics
+rows = [int(l.split()[1]) for l in open(sys.argv[1]) if len(l.split()) == 2]
+half = len(rows) // 2
+first, second = rows[:half] or rows, rows[half:] or rows
+print(f"\nsoak: {sys.argv[2].replace('RESULT ', '')}")
+print(f"resident memory MB: start {rows[0]}, max {max(rows)}, end {rows[-1]}; mean of first half {statistics.mean(first):.0f}, "
+      f"second half {statistics.mean(second):.0f} (growth {statistics.mean(second) - statistics.mean(first):+.0f} MB)")
+PY
+grep -q " errors=0 non2xx=0" <<<"$r" || echo "WARNING: errors during the soak"
+echo "== results in $OUT"
