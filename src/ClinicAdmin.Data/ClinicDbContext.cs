@@ -20,6 +20,7 @@ namespace ClinicAdmin.Data;
 public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
+    public DbSet<Location> Locations => Set<Location>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<WeeklyAvailability> Availability => Set<WeeklyAvailability>();
     public DbSet<Service> Services => Set<Service>();

@@ -325,11 +325,6 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("DefaultPlaceOfService")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
                     b.Property<string>("GroupNpi")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -366,6 +361,56 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ClinicSettings");
+                });
+
+            modelBuilder.Entity("ClinicAdmin.Domain.Clinic.Location", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultPlaceOfService")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("FacilityNpi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Locations", (string)null);
                 });
 
             modelBuilder.Entity("ClinicAdmin.Domain.Documents.GeneratedDocument", b =>
@@ -408,6 +453,9 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PatientId")
                         .HasColumnType("integer");
 
@@ -445,10 +493,14 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                     b.HasIndex("DocumentNumber")
                         .IsUnique();
 
+                    b.HasIndex("LocationId");
+
                     b.HasIndex("PatientId", "CreatedAt");
 
                     b.HasIndex("RequestKey", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PeriodStart", "LocationId");
 
                     b.ToTable("Documents", (string)null);
                 });
@@ -1186,6 +1238,9 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                     b.Property<int?>("InfusionMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1230,6 +1285,8 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentCourseId");
+
+                    b.HasIndex("LocationId", "StartedAt");
 
                     b.HasIndex("PatientId", "StartedAt");
 
@@ -1437,9 +1494,15 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("ClinicSettingsId");
                         });
 
+                    b.Navigation("BillingAddress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicAdmin.Domain.Clinic.Location", b =>
+                {
                     b.OwnsOne("ClinicAdmin.Domain.Common.Address", "ServiceFacilityAddress", b1 =>
                         {
-                            b1.Property<int>("ClinicSettingsId")
+                            b1.Property<int>("LocationId")
                                 .HasColumnType("integer");
 
                             b1.Property<string>("City")
@@ -1466,16 +1529,13 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
 
-                            b1.HasKey("ClinicSettingsId");
+                            b1.HasKey("LocationId");
 
-                            b1.ToTable("ClinicSettings");
+                            b1.ToTable("Locations");
 
                             b1.WithOwner()
-                                .HasForeignKey("ClinicSettingsId");
+                                .HasForeignKey("LocationId");
                         });
-
-                    b.Navigation("BillingAddress")
-                        .IsRequired();
 
                     b.Navigation("ServiceFacilityAddress")
                         .IsRequired();
@@ -1483,6 +1543,11 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("ClinicAdmin.Domain.Documents.GeneratedDocument", b =>
                 {
+                    b.HasOne("ClinicAdmin.Domain.Clinic.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicAdmin.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1667,6 +1732,12 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("ClinicAdmin.Domain.Visits.Visit", b =>
                 {
+                    b.HasOne("ClinicAdmin.Domain.Clinic.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ClinicAdmin.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

@@ -308,11 +308,6 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DefaultPlaceOfService")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("GroupNpi")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -349,6 +344,54 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ClinicSettings");
+                });
+
+            modelBuilder.Entity("ClinicAdmin.Domain.Clinic.Location", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultPlaceOfService")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityNpi")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Locations", (string)null);
                 });
 
             modelBuilder.Entity("ClinicAdmin.Domain.Documents.GeneratedDocument", b =>
@@ -389,6 +432,9 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PatientId")
                         .HasColumnType("INTEGER");
 
@@ -426,10 +472,14 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                     b.HasIndex("DocumentNumber")
                         .IsUnique();
 
+                    b.HasIndex("LocationId");
+
                     b.HasIndex("PatientId", "CreatedAt");
 
                     b.HasIndex("RequestKey", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PeriodStart", "LocationId");
 
                     b.ToTable("Documents", (string)null);
                 });
@@ -1141,6 +1191,9 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                     b.Property<int?>("InfusionMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1185,6 +1238,8 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentCourseId");
+
+                    b.HasIndex("LocationId", "StartedAt");
 
                     b.HasIndex("PatientId", "StartedAt");
 
@@ -1388,9 +1443,15 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ClinicSettingsId");
                         });
 
+                    b.Navigation("BillingAddress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicAdmin.Domain.Clinic.Location", b =>
+                {
                     b.OwnsOne("ClinicAdmin.Domain.Common.Address", "ServiceFacilityAddress", b1 =>
                         {
-                            b1.Property<int>("ClinicSettingsId")
+                            b1.Property<int>("LocationId")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("City")
@@ -1417,16 +1478,13 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("ClinicSettingsId");
+                            b1.HasKey("LocationId");
 
-                            b1.ToTable("ClinicSettings");
+                            b1.ToTable("Locations");
 
                             b1.WithOwner()
-                                .HasForeignKey("ClinicSettingsId");
+                                .HasForeignKey("LocationId");
                         });
-
-                    b.Navigation("BillingAddress")
-                        .IsRequired();
 
                     b.Navigation("ServiceFacilityAddress")
                         .IsRequired();
@@ -1434,6 +1492,11 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ClinicAdmin.Domain.Documents.GeneratedDocument", b =>
                 {
+                    b.HasOne("ClinicAdmin.Domain.Clinic.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicAdmin.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1618,6 +1681,12 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ClinicAdmin.Domain.Visits.Visit", b =>
                 {
+                    b.HasOne("ClinicAdmin.Domain.Clinic.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ClinicAdmin.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

@@ -25,13 +25,28 @@ public class ClinicSettingsConfiguration : IEntityTypeConfiguration<ClinicSettin
     {
         b.Property(x => x.Name).HasMaxLength(Line);
         b.OwnsOne(x => x.BillingAddress, AddressMapping.Map);
-        b.OwnsOne(x => x.ServiceFacilityAddress, AddressMapping.Map);
         b.Property(x => x.Phone).HasMaxLength(Short);
         b.Property(x => x.TaxId).HasMaxLength(Code);
         b.Property(x => x.GroupNpi).HasMaxLength(Code);
         b.Property(x => x.TimeZoneId).HasMaxLength(Name);
-        b.Property(x => x.DefaultPlaceOfService).HasMaxLength(4);
         b.Property(x => x.SuperbillFooter).HasMaxLength(Text);
+    }
+}
+
+public class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> b)
+    {
+        b.ToTable("Locations");
+        b.Property(x => x.Code).HasMaxLength(Location.MaxCodeLength);
+        b.Property(x => x.Name).HasMaxLength(Line);
+        b.OwnsOne(x => x.ServiceFacilityAddress, AddressMapping.Map);
+        b.Property(x => x.Phone).HasMaxLength(Short);
+        b.Property(x => x.FacilityNpi).HasMaxLength(10);
+        b.Property(x => x.DefaultPlaceOfService).HasMaxLength(4);
+        // The rules compare case-insensitively; these catch a race between two managers adding the same code.
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.Name).IsUnique();
     }
 }
 

@@ -84,7 +84,9 @@ public class GeneratedDocumentConfiguration : IEntityTypeConfiguration<Generated
         b.HasIndex(x => new { x.RequestKey, x.Version }).IsUnique();
         b.HasIndex(x => x.DocumentNumber).IsUnique();
         b.HasIndex(x => new { x.PatientId, x.CreatedAt });
+        b.HasIndex(x => new { x.Kind, x.PeriodStart, x.LocationId });
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Clinic.Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -28,10 +28,14 @@ public class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(x => new { x.PatientId, x.StartedAt });
         b.HasIndex(x => x.StartedAt);
         b.HasIndex(x => new { x.RenderingProviderId, x.StartedAt });
+        // Reports per location filter a month of one site.
+        b.HasIndex(x => new { x.LocationId, x.StartedAt });
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<TreatmentCourse>().WithMany().HasForeignKey(x => x.TreatmentCourseId).OnDelete(DeleteBehavior.Restrict);
         // Restrict: someone who has rendered a visit is deactivated, never deleted.
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.RenderingProviderId).OnDelete(DeleteBehavior.Restrict);
+        // Restrict: a location with visits is deactivated, never deleted.
+        b.HasOne<Domain.Clinic.Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.ChargeLines).WithOne().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(x => x.DoseMgPerKg);
         b.Ignore(x => x.TotalCharge);

@@ -42,6 +42,12 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             db.ClinicSettings.Add(new ClinicSettings { Name = "Your clinic (set the name in Settings)" });
             await db.SaveChangesAsync();
         }
+        // Every visit needs a location: a fresh installation starts with one to complete on the Locations page.
+        if (!await db.Locations.AnyAsync())
+        {
+            db.Locations.Add(new Location { Code = "MAIN", Name = "Main location (set the address in Locations)" });
+            await db.SaveChangesAsync();
+        }
     }
 
     public async Task<bool> SeedDemoAsync()
@@ -53,12 +59,24 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         var settings = await db.ClinicSettings.SingleAsync();
         settings.Name = "Lakeshore Ketamine & Wellness Center";
         settings.BillingAddress = new Address { Line1 = "2150 Harbor View Drive", Line2 = "Suite 310", City = "Madison", State = "WI", PostalCode = "53703" };
-        settings.ServiceFacilityAddress = new Address { Line1 = "2150 Harbor View Drive", Line2 = "Suite 310", City = "Madison", State = "WI", PostalCode = "53703" };
         settings.Phone = "(608) 555-0142";
         settings.TaxId = "39-4817265";
         settings.GroupNpi = MakeNpi(rnd);
         settings.TimeZoneId = "America/Chicago";
         settings.SuperbillFooter = "Ketamine infusion therapy is self-pay at this clinic. This statement is provided so you may seek reimbursement from your insurer.";
+        // Two sites: the main clinic in Madison and a smaller satellite in Middleton (every third patient is treated there).
+        var madison = await db.Locations.OrderBy(l => l.Id).FirstAsync();
+        madison.Code = "MAD";
+        madison.Name = "Lakeshore Madison";
+        madison.ServiceFacilityAddress = new Address { Line1 = "2150 Harbor View Drive", Line2 = "Suite 310", City = "Madison", State = "WI", PostalCode = "53703" };
+        madison.Phone = "(608) 555-0142";
+        var middleton = new Location
+        {
+            Code = "MID", Name = "Lakeshore Middleton", Phone = "(608) 555-0187", FacilityNpi = "1457381923",
+            ServiceFacilityAddress = new Address { Line1 = "7601 University Avenue", Line2 = "Suite 104", City = "Middleton", State = "WI", PostalCode = "53562" },
+        };
+        db.Locations.Add(middleton);
+        await db.SaveChangesAsync();
         var clock = ClinicClock.For(settings.TimeZoneId, time);
         var today = clock.Today;
         var now = time.GetUtcNow().UtcDateTime;
@@ -192,6 +210,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             var stopsAfter = rnd.Next(100) < 6 ? rnd.Next(2, 4) : 99;
             var gadBase = rnd.Next(9, 20);
             var provider = providers[rnd.Next(providers.Length)];
+            var site = p % 3 == 2 ? middleton : madison;
             var day = start;
             decimal? previousDose = null;
             var weight = patient.WeightKg!.Value;
@@ -206,7 +225,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
                 var mgPerKg = Math.Min(1.0m, 0.5m + 0.1m * (session - 1));
                 var visit = new Visit
                 {
-                    PatientId = patient.Id, TreatmentCourseId = course.Id, RenderingProviderId = (rnd.Next(4) == 0 ? providers[rnd.Next(providers.Length)] : provider).Id,
+                    PatientId = patient.Id, TreatmentCourseId = course.Id, LocationId = site.Id, RenderingProviderId = (rnd.Next(4) == 0 ? providers[rnd.Next(providers.Length)] : provider).Id,
                     StartedAt = startedAt, DischargedAt = startedAt.AddMinutes(isPain ? 260 : 95 + rnd.Next(0, 30)),
                     PlaceOfService = "11", Route = Route.IV, WeightKg = weight, DoseMg = Math.Round(weight * mgPerKg, 0),
                     InfusionMinutes = isPain ? 240 : 40 + rnd.Next(0, 3) * 5, SessionNumber = session,
@@ -249,10 +268,10 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
 
         // One integration session and one evaluation so those pages have content.
         var first = await db.Patients.OrderBy(x => x.Id).FirstAsync();
-        var evalVisit = new Visit { PatientId = first.Id, RenderingProviderId = therapist.Id, StartedAt = clock.ToUtc(today.AddDays(-1).ToDateTime(new TimeOnly(18, 0))), Route = Route.None, PlaceOfService = "02" };
+        var evalVisit = new Visit { PatientId = first.Id, LocationId = madison.Id, RenderingProviderId = therapist.Id, StartedAt = clock.ToUtc(today.AddDays(-1).ToDateTime(new TimeOnly(18, 0))), Route = Route.None, PlaceOfService = "02" };
         evalVisit.Charge(integration, today.AddDays(-1));
         db.Visits.Add(evalVisit);
-        var evalVisit2 = new Visit { PatientId = first.Id, RenderingProviderId = np1.Id, StartedAt = clock.ToUtc(today.AddDays(-130).ToDateTime(new TimeOnly(10, 0))), Route = Route.None, PlaceOfService = "11" };
+        var evalVisit2 = new Visit { PatientId = first.Id, LocationId = madison.Id, RenderingProviderId = np1.Id, StartedAt = clock.ToUtc(today.AddDays(-130).ToDateTime(new TimeOnly(10, 0))), Route = Route.None, PlaceOfService = "11" };
         evalVisit2.Charge(evaluation, today.AddDays(-130));
         db.Visits.Add(evalVisit2);
         await db.SaveChangesAsync();

@@ -23,6 +23,8 @@ public class GeneratedDocument : Entity
     /// <summary>For workbooks: the first day of the clinic month covered.</summary>
     public DateOnly? PeriodStart { get; set; }
     public DateOnly? PeriodEnd { get; set; }
+    /// <summary>For workbooks: the location covered, or null for the whole group (the request key says the same).</summary>
+    public int? LocationId { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? VoidedAt { get; set; }

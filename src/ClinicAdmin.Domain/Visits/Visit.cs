@@ -22,6 +22,8 @@ public class Visit : EditableEntity
     public int PatientId { get; set; }
     public int? TreatmentCourseId { get; set; }
     public int RenderingProviderId { get; set; }
+    /// <summary>Where it happened: the service facility on the bill (box 32) and the location of reports.</summary>
+    public int LocationId { get; set; }
     /// <summary>Arrival, UTC.</summary>
     public DateTime StartedAt { get; set; }
     public DateTime? DischargedAt { get; set; }

@@ -161,7 +161,11 @@ public sealed class SuperbillDocument
     {
         var g = flow.Gfx;
         var clinic = _model.Clinic;
-        var facility = string.Join("\n", new[] { clinic.ServiceFacilityName ?? "" }.Concat(clinic.ServiceFacilityAddress.Lines()).Where(l => l.Length > 0));
+        var several = _model.Facilities is { Count: > 1 };
+        var facility = several
+            ? $"{_model.Facilities.Count} locations:\neach is shown above its services"
+            : string.Join("\n", new[] { clinic.ServiceFacilityName ?? "" }.Concat(clinic.ServiceFacilityAddress.Lines())
+                .Append(clinic.ServiceFacilityNpi is { Length: > 0 } fnpi ? $"NPI (32a) {fnpi}" : "").Where(l => l.Length > 0));
         var row = new List<LabelValue>
         {
             new("Service facility (32)", facility, Span: 2),
@@ -397,11 +401,16 @@ public sealed class SuperbillDocument
         SectionTitle(flow, $"Services (24) · {rows.Count} {(rows.Count == 1 ? "line" : "lines")}");
         ComposeServiceHeader(flow, headerHeight);
 
+        // Several locations: a facility row (box 32) above each run of lines rendered there.
+        var facilities = _model.Facilities is { Count: > 1 } ? _model.Facilities.ToDictionary(f => f.Code) : null;
+        var facilityRowHeight = Typography.TableCellStrong.LineHeight + 2 * CellPadY;
+        string? currentFacility = null;
         for (var i = 0; i < rows.Count; i++)
         {
             var (line, descriptionLines, height) = rows[i];
             var isLast = i == rows.Count - 1;
-            if (!flow.Fits(height + (isLast ? 0 : continuedNote)))
+            var facilityRow = facilities is not null && (i == 0 || line.FacilityCode != currentFacility);
+            if (!flow.Fits(height + (facilityRow ? facilityRowHeight : 0) + (isLast ? 0 : continuedNote)))
             {
                 PdfText.Draw(g, "Services continue on the next page.", Typography.Small, flow.Left, flow.Y + 3, flow.Width, TextAlign.Right);
                 flow.NewPage();
@@ -409,8 +418,19 @@ public sealed class SuperbillDocument
                 PdfText.Draw(g, $"SERVICES (24), CONTINUED FROM PAGE {flow.PageNumber - 1}", Typography.Heading, flow.Left, flow.Y, flow.Width);
                 flow.Y += Typography.Heading.LineHeight + 2;
                 ComposeServiceHeader(flow, headerHeight);
+                facilityRow = facilities is not null; // a continued page says again where its first lines were rendered
             }
 
+            if (facilityRow)
+            {
+                currentFacility = line.FacilityCode;
+                var text = "Service facility (32): " + (line.FacilityCode is { } fc && facilities!.TryGetValue(fc, out var f) ? f.OneLine : "not recorded");
+                g.DrawRectangle(PanelBrush, flow.Left, flow.Y, flow.Width, facilityRowHeight);
+                PdfText.Draw(g, PdfText.Fit(g, text, Typography.TableCellStrong, flow.Width - 2 * CellPadX), Typography.TableCellStrong,
+                    flow.Left + CellPadX, flow.Y + CellPadY, flow.Width - 2 * CellPadX);
+                flow.Y += facilityRowHeight;
+                g.DrawLine(RulePen, flow.Left, flow.Y, flow.Right, flow.Y);
+            }
             if (i % 2 == 1) g.DrawRectangle(ZebraBrush, flow.Left, flow.Y, flow.Width, height);
             var top = flow.Y + CellPadY;
             string[] cells =

@@ -34,6 +34,13 @@ public sealed partial record SuperbillModel
 
     public required SuperbillClinic Clinic { get; init; }
 
+    /// <summary>
+    /// The service facilities of the lines (box 32, 32a) when they were rendered at more than one location; lines refer to
+    /// them by <see cref="SuperbillLine.FacilityCode"/> and the services table then prints each facility above its lines.
+    /// Empty or one entry: <see cref="SuperbillClinic.ServiceFacilityAddress"/> is the facility of every line.
+    /// </summary>
+    public IReadOnlyList<SuperbillFacility> Facilities { get; init; } = [];
+
     /// <summary>Every provider who rendered a line (box 24J, 31). Lines refer to them by NPI.</summary>
     public IReadOnlyList<SuperbillProvider> Providers { get; init; } = [];
 
@@ -80,6 +87,8 @@ public sealed record SuperbillClinic
     /// <summary>Where the services were rendered (box 32); its name when it differs from the practice.</summary>
     public string? ServiceFacilityName { get; init; }
     public required PostalAddress ServiceFacilityAddress { get; init; }
+    /// <summary>The facility's own NPI (box 32a), when it has one.</summary>
+    public string? ServiceFacilityNpi { get; init; }
     public required string Phone { get; init; }
     /// <summary>Federal Tax ID / EIN, e.g. "12-3456789" (box 25).</summary>
     public required string TaxId { get; init; }
@@ -135,6 +144,14 @@ public sealed record SuperbillLine
     public required string RenderingProviderNpi { get; init; }
     /// <summary>An add-on item (e.g. magnesium, anti-nausea pre-medication) billed with the visit.</summary>
     public bool IsAddOn { get; init; }
+    /// <summary>The <see cref="SuperbillFacility.Code"/> of where it was rendered (box 32), when the bill has several.</summary>
+    public string? FacilityCode { get; init; }
+}
+
+/// <summary>One place of service (box 32): the location's name and address, and its own NPI when it has one (box 32a).</summary>
+public sealed record SuperbillFacility(string Code, string Name, PostalAddress Address, string? Npi)
+{
+    public string OneLine => string.Join(" · ", new[] { Name, Address.ToString(), Npi is { Length: > 0 } ? $"NPI (32a) {Npi}" : "" }.Where(x => x.Length > 0));
 }
 
 /// <summary>Total charge (box 28), amount paid (box 29), balance (box 30).</summary>

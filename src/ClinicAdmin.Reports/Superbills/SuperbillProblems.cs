@@ -37,8 +37,19 @@ public sealed partial record SuperbillModel
             else if (!Npi.IsValid(Clinic.GroupNpi)) p.Add($"The clinic group NPI {Clinic.GroupNpi} is not a valid NPI ({NpiReason(Clinic.GroupNpi)}).");
             if (string.IsNullOrWhiteSpace(Clinic.Phone)) p.Add("The clinic phone number is missing.");
             if (!IsComplete(Clinic.BillingAddress)) p.Add("The clinic billing address is incomplete.");
-            if (!IsComplete(Clinic.ServiceFacilityAddress)) p.Add("The service facility address is incomplete.");
+            if (Facilities is not { Count: > 1 })
+            {
+                if (!IsComplete(Clinic.ServiceFacilityAddress)) p.Add("The service facility address is incomplete: complete the location in Locations.");
+                if (Clinic.ServiceFacilityNpi is { Length: > 0 } fnpi && !Npi.IsValid(fnpi)) p.Add($"The service facility NPI {fnpi} is not a valid NPI ({NpiReason(fnpi)}).");
+            }
         }
+        foreach (var f in Facilities is { Count: > 1 } ? Facilities : [])
+        {
+            if (!IsComplete(f.Address)) p.Add($"The service facility address of {f.Name} is incomplete: complete the location in Locations.");
+            if (f.Npi is { Length: > 0 } fnpi && !Npi.IsValid(fnpi)) p.Add($"The service facility NPI {fnpi} of {f.Name} is not a valid NPI ({NpiReason(fnpi)}).");
+        }
+        if (Facilities is { Count: > 1 } && (Lines ?? []).Any(l => Facilities.All(f => f.Code != l.FacilityCode)))
+            p.Add("A service line names no facility although the bill covers several locations.");
 
         // Patient (boxes 2, 3, 5).
         if (Patient is null) p.Add("The patient details are missing.");

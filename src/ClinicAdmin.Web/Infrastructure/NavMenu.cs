@@ -17,6 +17,7 @@ public static class NavMenu
         new("Reports", "/Reports/Index", Policies.MedicalDirector, "file-earmark-spreadsheet"),
         new("Staff", "/Staff/Index", Policies.AnyStaff, "people"),
         new("Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags"),
+        new("Locations", "/Locations/Index", Policies.AnyStaff, "geo-alt"),
         new("Clinic settings", "/Settings/Index", Policies.ManageAdmin, "gear"),
         new("Users", "/Users/Index", Policies.ManageAdmin, "person-lock"),
         new("Audit trail", "/Audit/Index", Policies.ReadAudit, "journal-text"),

@@ -32,7 +32,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
 {
     public const string PendingNumber = "SB-PENDING";
 
-    private sealed record VisitRow(int Id, int? CourseId, int ProviderId, DateTime StartedAt, string PlaceOfService);
+    private sealed record VisitRow(int Id, int? CourseId, int ProviderId, int LocationId, DateTime StartedAt, string PlaceOfService);
     private sealed record LineRow(int Id, int VisitId, string Code, string? Modifiers, string Description, decimal Units, decimal UnitPrice,
                                   decimal Amount, bool IsAddOn, string DiagnosisPointers);
 
@@ -47,7 +47,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
     public async Task<SuperbillModel?> BuildAsync(SuperbillScope scope, string documentNumber, int version, DateOnly issuedOn, CancellationToken ct = default)
     {
         var settings = await db.ClinicSettings.AsNoTracking()
-            .Select(s => new { s.Name, s.BillingAddress, s.ServiceFacilityAddress, s.Phone, s.TaxId, s.GroupNpi, s.TimeZoneId, s.SuperbillFooter })
+            .Select(s => new { s.Name, s.BillingAddress, s.Phone, s.TaxId, s.GroupNpi, s.TimeZoneId, s.SuperbillFooter })
             .FirstOrDefaultAsync(ct);
         var clock = ClinicClock.For(settings?.TimeZoneId ?? "UTC", TimeProvider.System);
 
@@ -77,7 +77,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
                 break;
         }
         var visits = await visitsQuery.OrderBy(v => v.StartedAt).ThenBy(v => v.Id)
-            .Select(v => new VisitRow(v.Id, v.TreatmentCourseId, v.RenderingProviderId, v.StartedAt, v.PlaceOfService))
+            .Select(v => new VisitRow(v.Id, v.TreatmentCourseId, v.RenderingProviderId, v.LocationId, v.StartedAt, v.PlaceOfService))
             .ToListAsync(ct);
         var visitIds = visits.Select(v => v.Id).ToList();
         var lines = await db.ChargeLines.AsNoTracking().Where(l => visitIds.Contains(l.VisitId)).OrderBy(l => l.Id)
@@ -89,6 +89,15 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
 
         // Summed in memory: SQLite cannot aggregate decimals in SQL.
         var paid = (await db.Payments.AsNoTracking().Where(p => p.VisitId != null && visitIds.Contains(p.VisitId.Value)).Select(p => p.Amount).ToListAsync(ct)).Sum();
+
+        // Box 32 comes from where each visit happened; a bill over several locations names the facility of each line group.
+        var locationIds = visits.Select(v => v.LocationId).Distinct().ToList();
+        var locations = (await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id))
+                .Select(l => new { l.Id, l.Code, l.Name, l.ServiceFacilityAddress, l.FacilityNpi }).ToListAsync(ct))
+            .OrderBy(l => locationIds.IndexOf(l.Id)).ToList();
+        var facilities = locations.Select(l => new SuperbillFacility(l.Code, l.Name, Postal(l.ServiceFacilityAddress), l.FacilityNpi)).ToList();
+        var codeOf = locations.ToDictionary(l => l.Id, l => l.Code);
+        var facility = locations.FirstOrDefault();
 
         var providerIds = visits.Select(v => v.ProviderId).Distinct().ToList();
         var providers = await db.Staff.AsNoTracking().Where(s => providerIds.Contains(s.Id))
@@ -138,6 +147,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
                 Description = l.Description, DiagnosisPointers = Pointers(v, l.DiagnosisPointers), Units = l.Units,
                 UnitCharge = l.UnitPrice, Charge = l.Amount,
                 RenderingProviderNpi = providers.TryGetValue(v.ProviderId, out var p) ? p.Npi ?? "" : "", IsAddOn = l.IsAddOn,
+                FacilityCode = codeOf.GetValueOrDefault(v.LocationId),
             };
         }).ToList();
 
@@ -155,8 +165,10 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
             Clinic = new SuperbillClinic
             {
                 Name = settings?.Name ?? "", Phone = settings?.Phone ?? "", TaxId = settings?.TaxId ?? "", GroupNpi = settings?.GroupNpi ?? "",
-                BillingAddress = Postal(settings?.BillingAddress), ServiceFacilityAddress = Postal(settings?.ServiceFacilityAddress),
+                BillingAddress = Postal(settings?.BillingAddress), ServiceFacilityAddress = Postal(facility?.ServiceFacilityAddress),
+                ServiceFacilityName = facility?.Name, ServiceFacilityNpi = facility?.FacilityNpi,
             },
+            Facilities = facilities,
             Providers = modelProviders,
             Patient = new SuperbillPatient
             {

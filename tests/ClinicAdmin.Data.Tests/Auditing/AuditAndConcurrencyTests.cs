@@ -137,14 +137,16 @@ public abstract class AuditAndConcurrencyTests(DataFixture data) : DataTest(data
             var staff = Nurse(); db.Staff.Add(staff);
             var patient = new Domain.Patients.Patient { Mrn = "M1", FirstName = "P", LastName = "Q", DateOfBirth = new(1980, 1, 1) };
             db.Patients.Add(patient);
+            var site = new Domain.Clinic.Location { Code = "MAIN", Name = "Main" };
+            db.Locations.Add(site);
             await db.SaveChangesAsync();
-            db.Visits.Add(new Visit { PatientId = patient.Id, RenderingProviderId = staff.Id, StartedAt = DateTime.UtcNow, SubmissionKey = key });
+            db.Visits.Add(new Visit { PatientId = patient.Id, LocationId = site.Id, RenderingProviderId = staff.Id, StartedAt = DateTime.UtcNow, SubmissionKey = key });
             return await db.SaveChangesAsync();
         });
         await Should.ThrowAsync<DbUpdateException>(() => Data.InDbAsync(async db =>
         {
             var v = await db.Visits.AsNoTracking().SingleAsync();
-            db.Visits.Add(new Visit { PatientId = v.PatientId, RenderingProviderId = v.RenderingProviderId, StartedAt = DateTime.UtcNow, SubmissionKey = key });
+            db.Visits.Add(new Visit { PatientId = v.PatientId, LocationId = v.LocationId, RenderingProviderId = v.RenderingProviderId, StartedAt = DateTime.UtcNow, SubmissionKey = key });
             return await db.SaveChangesAsync();
         }));
     }

@@ -154,6 +154,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     {
         "Service" => "/Pricing/Details",
         "ClinicSettings" or "ClinicSettings.BillingAddress" or "ClinicSettings.ServiceFacilityAddress" => "/Settings/Index",
+        "Location" or "Location.ServiceFacilityAddress" => "/Locations/Index",
         _ => null,
     };
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicAdmin.Web.Pages.Settings;
 
-/// <summary>Edits the single clinic settings row (superbill header facts, time zone, report privacy).</summary>
+/// <summary>Edits the single clinic settings row: the group's superbill facts, time zone and report privacy (each site's facility is a Location).</summary>
 [Authorize(Policy = Policies.ManageAdmin)]
 public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
 {
@@ -50,11 +50,6 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
 
         public AddressInput BillingAddress { get; set; } = new();
 
-        [Display(Name = "The service facility is the billing address")]
-        public bool FacilitySameAsBilling { get; set; }
-
-        public AddressInput ServiceFacilityAddress { get; set; } = new();
-
         [StringLength(FieldLengths.Short)]
         [RegularExpression(@"^[0-9 ()+.\-xXextEXT]*$", ErrorMessage = "A phone number has digits, spaces, ( ) - + and an optional ext.")]
         public string? Phone { get; set; }
@@ -67,9 +62,6 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
 
         [Required(ErrorMessage = "Choose the clinic's time zone."), StringLength(FieldLengths.Name), Display(Name = "Time zone")]
         public string? TimeZoneId { get; set; }
-
-        [Required(ErrorMessage = "Enter the default place of service (11 = office)."), StringLength(4), Display(Name = "Default place of service")]
-        public string? DefaultPlaceOfService { get; set; }
 
         [StringLength(FieldLengths.Text), Display(Name = "Superbill footer")]
         public string? SuperbillFooter { get; set; }
@@ -89,9 +81,8 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
         if (s is null) return NotFound();
         Input = new SettingsInput
         {
-            Name = s.Name, BillingAddress = AddressInput.From(s.BillingAddress), ServiceFacilityAddress = AddressInput.From(s.ServiceFacilityAddress),
-            FacilitySameAsBilling = s.BillingAddress.ToString() == s.ServiceFacilityAddress.ToString(),
-            Phone = s.Phone, TaxId = s.TaxId, GroupNpi = s.GroupNpi, TimeZoneId = s.TimeZoneId, DefaultPlaceOfService = s.DefaultPlaceOfService,
+            Name = s.Name, BillingAddress = AddressInput.From(s.BillingAddress),
+            Phone = s.Phone, TaxId = s.TaxId, GroupNpi = s.GroupNpi, TimeZoneId = s.TimeZoneId,
             SuperbillFooter = s.SuperbillFooter, ShowPatientNamesInReports = s.ShowPatientNamesInReports, ConcurrencyStamp = s.ConcurrencyStamp,
         };
         SetZones();
@@ -103,18 +94,7 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
         SetZones();
         var s = await db.ClinicSettings.FirstOrDefaultAsync();
         if (s is null) return NotFound();
-        if (Input.FacilitySameAsBilling)
-        {
-            // The facility fields were not used: their errors do not count.
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.ServiceFacilityAddress.")).ToList()) ModelState.Remove(key);
-            Input.ServiceFacilityAddress = new AddressInput
-            {
-                Line1 = Input.BillingAddress.Line1, Line2 = Input.BillingAddress.Line2, City = Input.BillingAddress.City,
-                State = Input.BillingAddress.State, PostalCode = Input.BillingAddress.PostalCode,
-            };
-        }
         ValidateAddress(Input.BillingAddress, "Input.BillingAddress");
-        if (!Input.FacilitySameAsBilling) ValidateAddress(Input.ServiceFacilityAddress, "Input.ServiceFacilityAddress");
 
         var phoneDigits = (Input.Phone ?? "").Count(char.IsAsciiDigit);
         if (!string.IsNullOrWhiteSpace(Input.Phone) && phoneDigits < 10)
@@ -127,9 +107,6 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
             ModelState.AddModelError("Input.GroupNpi", Npi.Explain(npi));
         if (!string.IsNullOrWhiteSpace(Input.TimeZoneId) && !ClinicTimeZones.IsValid(Input.TimeZoneId))
             ModelState.AddModelError("Input.TimeZoneId", "Unknown time zone: choose one from the list.");
-        var pos = PlaceOfService.Normalize(Input.DefaultPlaceOfService);
-        if (!string.IsNullOrWhiteSpace(Input.DefaultPlaceOfService) && pos is null)
-            ModelState.AddModelError("Input.DefaultPlaceOfService", "A place of service is a two-digit CMS code: 11 office, 02 or 10 telehealth.");
         if (!ModelState.IsValid) return Page();
 
         if (s.ConcurrencyStamp != Input.ConcurrencyStamp)
@@ -140,12 +117,10 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
         db.Entry(s).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         s.Name = Input.Name!.Trim();
         Input.BillingAddress.CopyTo(s.BillingAddress);
-        Input.ServiceFacilityAddress.CopyTo(s.ServiceFacilityAddress);
         s.Phone = Input.Phone?.Trim() ?? "";
         s.TaxId = ein ?? "";
         s.GroupNpi = npi;
         s.TimeZoneId = Input.TimeZoneId!;
-        s.DefaultPlaceOfService = pos!;
         s.SuperbillFooter = Input.SuperbillFooter?.Trim() ?? "";
         s.ShowPatientNamesInReports = Input.ShowPatientNamesInReports;
         // Addresses are owned values with their own change entries: a new stamp makes the row's concurrency check cover them too.
@@ -185,12 +160,10 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
         {
             ("Practice name", now.Name, Input.Name?.Trim()),
             ("Billing address", now.BillingAddress.ToString(), Input.BillingAddress.ToString()),
-            ("Service facility address", now.ServiceFacilityAddress.ToString(), Input.ServiceFacilityAddress.ToString()),
             ("Phone", now.Phone, Input.Phone?.Trim()),
             ("Tax ID", now.TaxId, Ein.Normalize(Input.TaxId) ?? Input.TaxId),
             ("Group NPI", now.GroupNpi, Input.GroupNpi?.Trim()),
             ("Time zone", now.TimeZoneId, Input.TimeZoneId),
-            ("Default place of service", now.DefaultPlaceOfService, Input.DefaultPlaceOfService?.Trim()),
             ("Superbill footer", now.SuperbillFooter, Input.SuperbillFooter?.Trim()),
             ("Patient names in reports", now.ShowPatientNamesInReports ? "shown" : "hidden", Input.ShowPatientNamesInReports ? "shown" : "hidden"),
         };

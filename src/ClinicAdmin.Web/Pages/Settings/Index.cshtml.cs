@@ -13,22 +13,24 @@ namespace ClinicAdmin.Web.Pages.Settings;
 [Authorize(Policy = Policies.ManageAdmin)]
 public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
 {
-    public sealed record SettingsView(string Name, string BillingAddress, string ServiceFacilityAddress, string Phone, string TaxId, string GroupNpi,
-        string TimeZoneId, string DefaultPlaceOfService, string SuperbillFooter, bool ShowPatientNamesInReports);
+    public sealed record SettingsView(string Name, string BillingAddress, string Phone, string TaxId, string GroupNpi,
+        string TimeZoneId, string SuperbillFooter, bool ShowPatientNamesInReports);
 
     public SettingsView Settings { get; private set; } = null!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public string LocalNow { get; private set; } = "";
+    public int ActiveLocations { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var s = await db.ClinicSettings.AsNoTracking().FirstOrDefaultAsync();
         if (s is null) return NotFound();
-        Settings = new SettingsView(s.Name, s.BillingAddress.ToString(), s.ServiceFacilityAddress.ToString(), s.Phone, s.TaxId, s.GroupNpi,
-            s.TimeZoneId, s.DefaultPlaceOfService, s.SuperbillFooter, s.ShowPatientNamesInReports);
+        Settings = new SettingsView(s.Name, s.BillingAddress.ToString(), s.Phone, s.TaxId, s.GroupNpi,
+            s.TimeZoneId, s.SuperbillFooter, s.ShowPatientNamesInReports);
+        ActiveLocations = await db.Locations.CountAsync(l => l.IsActive);
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(s.BillingAddress.Line1)) missing.Add("billing address (box 33)");
-        if (string.IsNullOrWhiteSpace(s.ServiceFacilityAddress.Line1)) missing.Add("service facility address (box 32)");
+        if (await db.Locations.AnyAsync(l => l.IsActive && l.ServiceFacilityAddress.Line1 == "")) missing.Add("a location's service facility address (box 32, in Locations)");
         if (Ein.Normalize(s.TaxId) is null) missing.Add("Tax ID / EIN (box 25)");
         if (!Npi.IsValid(s.GroupNpi)) missing.Add("group NPI (box 33a)");
         if (string.IsNullOrWhiteSpace(s.Phone)) missing.Add("phone");

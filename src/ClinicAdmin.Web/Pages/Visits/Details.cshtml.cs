@@ -31,6 +31,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public DateTime? DischargedLocal { get; private set; }
     public string Provider { get; private set; } = "";
     public string PlaceOfService { get; private set; } = "";
+    public string Location { get; private set; } = "";
     public IReadOnlyList<LineRow> Lines { get; private set; } = [];
     public IReadOnlyList<PaymentRow> Payments { get; private set; } = [];
     public decimal Total { get; private set; }
@@ -53,6 +54,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         DischargedLocal = v.DischargedAt is { } d ? clock.ToLocal(d) : null;
         Provider = await db.Staff.Where(s => s.Id == v.RenderingProviderId)
             .Select(s => s.Credentials == "" ? s.FirstName + " " + s.LastName : s.FirstName + " " + s.LastName + ", " + s.Credentials).SingleAsync();
+        Location = await db.Locations.Where(l => l.Id == v.LocationId).Select(l => l.Code + " · " + l.Name).SingleAsync();
         PlaceOfService = $"{v.PlaceOfService} {Domain.Clinic.PlaceOfService.Label(v.PlaceOfService)}".Trim();
         // Add-on details are what was given (drug, dose): clinical, so front desk sees the billed item only.
         Lines = v.ChargeLines.OrderBy(l => l.IsAddOn).ThenBy(l => l.Id)

@@ -34,6 +34,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     public string Mrn { get; private set; } = "";
     public IReadOnlyList<string> Contraindications { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Providers { get; private set; } = [];
+    /// <summary>Active locations (plus the visit's own if it was deactivated since), with the place of service each starts with.</summary>
+    public IReadOnlyList<(int Id, string Label, string PlaceOfService)> Locations { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Courses { get; private set; } = [];
     public IReadOnlyDictionary<int, ServiceRow> Services { get; private set; } = new Dictionary<int, ServiceRow>();
     public IReadOnlyList<string> Warnings { get; private set; } = [];
@@ -56,9 +58,12 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         public TimeOnly? DischargeTime { get; set; }
         [Display(Name = "Rendering provider"), Required(ErrorMessage = "Choose the rendering provider.")]
         public int? RenderingProviderId { get; set; }
+        [Display(Name = "Location"), Required(ErrorMessage = "Choose the location where the visit took place.")]
+        public int? LocationId { get; set; }
         [Display(Name = "Course")]
         public int? TreatmentCourseId { get; set; }
-        [Display(Name = "Place of service"), Required(ErrorMessage = "Choose the place of service."), StringLength(2, ErrorMessage = "Place of service is two digits.")]
+        /// <summary>Empty takes the location's default place of service.</summary>
+        [Display(Name = "Place of service"), StringLength(2, ErrorMessage = "Place of service is two digits.")]
         public string? PlaceOfService { get; set; }
         [Display(Name = "Route")]
         public Route Route { get; set; } = Route.IV;
@@ -118,7 +123,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             {
                 SubmissionKey = visit.SubmissionKey, ConcurrencyStamp = visit.ConcurrencyStamp, StartedAt = start,
                 DischargeTime = visit.DischargedAt is { } d ? TimeOnly.FromDateTime(clock.ToLocal(d)) : null,
-                RenderingProviderId = visit.RenderingProviderId, TreatmentCourseId = visit.TreatmentCourseId, PlaceOfService = visit.PlaceOfService,
+                RenderingProviderId = visit.RenderingProviderId, LocationId = visit.LocationId, TreatmentCourseId = visit.TreatmentCourseId, PlaceOfService = visit.PlaceOfService,
                 Route = visit.Route, DoseMg = visit.DoseMg, WeightKg = visit.WeightKg, InfusionMinutes = visit.InfusionMinutes,
                 Before = VitalsInput.From(visit.VitalsBefore), At40 = VitalsInput.From(visit.VitalsAt40Min), Discharge = VitalsInput.From(visit.VitalsAtDischarge),
                 Notes = visit.Notes,
@@ -134,7 +139,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             var now = clock.NowLocal;
             Input.SubmissionKey = Guid.NewGuid();
             Input.StartedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0);
-            Input.PlaceOfService = await db.ClinicSettings.Select(s => s.DefaultPlaceOfService).FirstOrDefaultAsync() ?? "11";
             Input.WeightKg = await db.Patients.Where(p => p.Id == PatientId).Select(p => p.WeightKg).SingleAsync();
             // Fast entry: the course in progress, and from its last session the provider, route, duration and main services.
             Input.TreatmentCourseId = courseId is { } c && await db.Courses.AnyAsync(x => x.Id == c && x.PatientId == PatientId) ? c
@@ -148,6 +152,11 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
                 ?? await db.Staff.Where(s => s.UserId == userId && s.IsRenderingProvider).Select(s => (int?)s.Id).FirstOrDefaultAsync();
             if (last is not null) { Input.Route = last.Route; Input.InfusionMinutes = last.InfusionMinutes; }
             await LoadChoicesAsync(clock.Today, null);
+            // Where this patient was last seen (any course), else the only or first active location; the place of service follows it.
+            var lastLocation = await db.Visits.Where(v => v.PatientId == PatientId).OrderByDescending(v => v.StartedAt).ThenByDescending(v => v.Id)
+                .Select(v => (int?)v.LocationId).FirstOrDefaultAsync();
+            Input.LocationId = Domain.Clinic.LocationRules.DefaultFor(lastLocation, Locations.Select(l => new Domain.Clinic.LocationEntry(l.Id, l.Label, l.Label, true)).ToList());
+            Input.PlaceOfService = Locations.FirstOrDefault(l => l.Id == Input.LocationId).PlaceOfService ?? "11";
             if (Input.RenderingProviderId is { } rp && !Providers.Any(p => p.Id == rp)) Input.RenderingProviderId = null;
             Input.Lines = Services.Values.Select(s => new LineInput
             {
@@ -239,7 +248,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     // ---- validation ------------------------------------------------------------------------------------------------
 
-    private sealed record Parsed(DateTime StartLocal, DateTime? DischargeLocal, DateOnly Day, StaffMember Provider, TreatmentCourse? Course,
+    private sealed record Parsed(DateTime StartLocal, DateTime? DischargeLocal, DateOnly Day, StaffMember Provider, int LocationId, TreatmentCourse? Course,
         decimal? WeightKg, string PlaceOfService, IReadOnlyList<(Service Service, decimal Units, string? Detail)> Lines);
 
     /// <summary>Every rule, each message next to its field; null when anything is wrong (the form is shown again as typed).</summary>
@@ -265,8 +274,11 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cid && c.PatientId == PatientId);
             if (course is null) AddErrorOnce("Input.TreatmentCourseId", "Choose one of this patient's courses.");
         }
+        var location = Input.LocationId is { } lid ? Locations.FirstOrDefault(l => l.Id == lid) : default;
+        if (Input.LocationId is not null && location.Id == 0) AddErrorOnce("Input.LocationId", "Choose an active location from the list.");
         var pos = Domain.Clinic.PlaceOfService.Normalize(Input.PlaceOfService);
-        if (Input.PlaceOfService is not null && pos is null) AddErrorOnce("Input.PlaceOfService", "Place of service is two digits, e.g. 11 (office).");
+        if (!string.IsNullOrWhiteSpace(Input.PlaceOfService) && pos is null) AddErrorOnce("Input.PlaceOfService", "Place of service is two digits, e.g. 11 (office).");
+        if (string.IsNullOrWhiteSpace(Input.PlaceOfService) && location.Id != 0) pos = location.PlaceOfService;
         if (!Enum.IsDefined(Input.Route)) AddErrorOnce("Input.Route", "Choose the route.");
         if (ClinicalLimits.DoseProblem(Input.DoseMg) is { } dose) AddErrorOnce("Input.DoseMg", dose);
         if (Input.DoseMg is not null && Input.Route == Route.None) AddErrorOnce("Input.Route", "Choose the route the dose was given by.");
@@ -299,8 +311,9 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
         SessionNumber = course is not null && start is { } sl ? SessionNumbering.NumberAt(clock.ToUtc(sl), await OtherCourseStartsAsync(course.Id, Id)) : null;
         MgPerKg = Input.DoseMg is { } mg && Input.WeightKg is > 0 && Input.WeightKg <= PatientRules.MaxWeightKg ? Math.Round(mg / Input.WeightKg.Value, 3) : null;
-        if (!ModelState.IsValid || start is null || provider is null || pos is null) return null;
-        return new Parsed(start.Value, discharge, day, provider, course, Input.WeightKg, pos, lines);
+        if (pos is null && ModelState.IsValid) AddErrorOnce("Input.PlaceOfService", "Choose the place of service.");
+        if (!ModelState.IsValid || start is null || provider is null || pos is null || location.Id == 0) return null;
+        return new Parsed(start.Value, discharge, day, provider, location.Id, course, Input.WeightKg, pos, lines);
     }
 
     private Task<List<DateTime>> OtherCourseStartsAsync(int courseId, int? exceptVisit) =>
@@ -335,6 +348,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         v.StartedAt = clock.ToUtc(p.StartLocal);
         v.DischargedAt = p.DischargeLocal is { } d ? clock.ToUtc(d) : null;
         v.RenderingProviderId = p.Provider.Id;
+        v.LocationId = p.LocationId;
         v.TreatmentCourseId = p.Course?.Id;
         v.PlaceOfService = p.PlaceOfService;
         v.Route = Input.Route;
@@ -406,6 +420,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         var staff = await db.Staff.AsNoTracking().Where(s => s.IsRenderingProvider).OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ToListAsync();
         Providers = staff.Where(s => ProviderSchedule.RenderingProblem(s, day) is null || s.Id == Input.RenderingProviderId || s.Id == visit?.RenderingProviderId)
             .Select(s => (s.Id, s.DisplayName + (ProviderSchedule.RenderingProblem(s, day) is null ? "" : " (not available on this date)"))).ToList();
+        var keep = visit?.LocationId;
+        Locations = (await db.Locations.AsNoTracking().Where(l => l.IsActive || l.Id == keep).OrderBy(l => l.Code)
+                .Select(l => new { l.Id, l.Code, l.Name, l.IsActive, l.DefaultPlaceOfService }).ToListAsync())
+            .Select(l => (l.Id, $"{l.Code} · {l.Name}{(l.IsActive ? "" : " (inactive)")}", l.DefaultPlaceOfService)).ToList();
         Courses = (await db.Courses.AsNoTracking().Where(c => c.PatientId == PatientId).OrderByDescending(c => c.StartDate).ToListAsync())
             .Select(c => (c.Id, $"{RecordText.Words(c.Indication)} · from {RecordText.Date(c.StartDate)} · {c.Status} · {c.PlannedSessions} planned")).ToList();
         var onVisit = visit?.ChargeLines.Select(l => l.ServiceId).ToList() ?? [];
@@ -428,11 +446,13 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     private async Task<Dictionary<string, string?>> ValuesAsync(Visit v, ClinicClock clock)
     {
         var provider = await db.Staff.Where(s => s.Id == v.RenderingProviderId).Select(s => s.FirstName + " " + s.LastName).FirstOrDefaultAsync();
-        return Values(v, clock, provider);
+        var location = await db.Locations.Where(l => l.Id == v.LocationId).Select(l => l.Name).FirstOrDefaultAsync();
+        return Values(v, clock, provider, location);
     }
 
-    private static Dictionary<string, string?> Values(Visit v, ClinicClock clock, string? provider) => new()
+    private static Dictionary<string, string?> Values(Visit v, ClinicClock clock, string? provider, string? location) => new()
     {
+        ["LocationId"] = location,
         ["StartedAt"] = RecordText.DateTime(clock.ToLocal(v.StartedAt)),
         ["DischargeTime"] = v.DischargedAt is { } d ? RecordText.Time(clock.ToLocal(d)) : null,
         ["RenderingProviderId"] = provider, ["TreatmentCourseId"] = v.TreatmentCourseId?.ToString(), ["PlaceOfService"] = v.PlaceOfService,
@@ -448,7 +468,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     private static readonly Dictionary<string, string> Labels = new()
     {
-        ["StartedAt"] = "Arrival", ["DischargeTime"] = "Discharge time", ["RenderingProviderId"] = "Provider", ["TreatmentCourseId"] = "Course",
+        ["LocationId"] = "Location", ["StartedAt"] = "Arrival", ["DischargeTime"] = "Discharge time", ["RenderingProviderId"] = "Provider", ["TreatmentCourseId"] = "Course",
         ["PlaceOfService"] = "Place of service", ["Route"] = "Route", ["DoseMg"] = "Dose (mg)", ["WeightKg"] = "Weight (kg)", ["InfusionMinutes"] = "Infusion minutes",
         ["Before"] = "Vitals before", ["At40"] = "Vitals at 40 min", ["Discharge"] = "Vitals at discharge", ["Notes"] = "Notes", ["Lines"] = "Services",
     };

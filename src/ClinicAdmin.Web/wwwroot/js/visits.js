@@ -11,3 +11,16 @@
     dose.addEventListener('input', update);
     weight.addEventListener('input', update);
 })();
+
+// Choosing the location sets the place of service to that location's default (the user can still change it after).
+(function () {
+    var location = document.querySelector('select[data-pos-target]');
+    if (!location) return;
+    var pos = document.getElementById(location.getAttribute('data-pos-target'));
+    if (!pos) return;
+    location.addEventListener('change', function () {
+        var option = location.options[location.selectedIndex];
+        var code = option ? option.getAttribute('data-pos') : null;
+        if (code) pos.value = code;
+    });
+})();
