@@ -1,6 +1,7 @@
 using ClinicAdmin.Data.Bulk;
 using ClinicAdmin.Domain.Assessments;
 using ClinicAdmin.Domain.Catalog;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
@@ -61,8 +62,29 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
         var spravato = ByCode("G2082");
         var addOns = services.Where(s => s.IsAddOn && s.IsActive && s.Prices.Count > 0).ToList();
 
-        // --- staff: three rendering clinicians, a nurse and a director per location (NPIs unique)
+        // --- locations: the existing ones first, then new sites up to the chain's size
         var npis = (await db.Staff.Where(s => s.Npi != null).Select(s => s.Npi!).ToListAsync(ct)).ToHashSet();
+        var locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Id).ToListAsync(ct);
+        var codes = (await db.Locations.Select(l => l.Code).ToListAsync(ct)).ToHashSet();
+        for (var l = locations.Count; l < profile.Locations; l++)
+        {
+            string code;
+            do code = $"S{rnd.Next(100, 999)}"; while (!codes.Add(code));
+            string npi;
+            do npi = DemoSeeder.MakeNpi(rnd); while (!npis.Add(npi));
+            var city = faker.Address.City();
+            var site = new Location
+            {
+                Code = code, Name = $"{city} clinic", Phone = $"(555) {rnd.Next(200, 999)}-{rnd.Next(1000, 9999)}", FacilityNpi = npi,
+                ServiceFacilityAddress = new Address { Line1 = faker.Address.StreetAddress(), City = city, State = faker.Address.StateAbbr(), PostalCode = faker.Address.ZipCode("#####") },
+            };
+            LocationRules.Check(site);
+            db.Locations.Add(site);
+            locations.Add(site);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // --- staff: three rendering clinicians, a nurse and a director per location (NPIs unique)
         var staffAdded = new List<StaffMember>();
         for (var l = 0; l < profile.Locations; l++)
             foreach (var (creds, title, rendering) in new[] { ("M.D.", "Medical Director", true), ("MSN, PMHNP-BC", "Psychiatric Nurse Practitioner", true),
@@ -117,8 +139,8 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
             var mean = (double)visitsLeft / patientsLeft;
             var n = p == profile.Patients - 1 ? visitsLeft : Math.Clamp((int)Math.Round(mean * (0.5 + rnd.NextDouble())), 1, visitsLeft - (patientsLeft - 1));
             visitsLeft -= n;
-            var location = p % profile.Locations;
-            var team = perLocation[location];
+            var location = locations[p % locations.Count];
+            var team = perLocation[p % perLocation.Count];
             var female = rnd.Next(100) < 62;
             var patient = Id(new Patient
             {
@@ -174,8 +196,8 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
                 var weight = patient.WeightKg!.Value;
                 var visit = Id(new Visit
                 {
-                    PatientId = patient.Id, TreatmentCourseId = course.Id, RenderingProviderId = (rnd.Next(5) == 0 ? team[rnd.Next(3)] : provider).Id,
-                    StartedAt = startedAt, DischargedAt = startedAt.AddMinutes(nasal ? 125 : isPain ? 260 : 95 + rnd.Next(0, 30)), PlaceOfService = "11",
+                    PatientId = patient.Id, TreatmentCourseId = course.Id, LocationId = location.Id, RenderingProviderId = (rnd.Next(5) == 0 ? team[rnd.Next(3)] : provider).Id,
+                    StartedAt = startedAt, DischargedAt = startedAt.AddMinutes(nasal ? 125 : isPain ? 260 : 95 + rnd.Next(0, 30)), PlaceOfService = location.DefaultPlaceOfService,
                     Route = nasal ? Route.Intranasal : Route.IV, WeightKg = weight,
                     DoseMg = nasal ? 56 : Math.Round(weight * Math.Min(1.0m, 0.5m + 0.1m * (sessionInCourse - 1)), 0),
                     InfusionMinutes = nasal ? null : isPain ? 240 : 40 + rnd.Next(0, 3) * 5, SessionNumber = sessionInCourse,
@@ -234,7 +256,7 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
                      bulk.ResetIdentityAsync<ChargeLine>, bulk.ResetIdentityAsync<Payment>, bulk.ResetIdentityAsync<Assessment>, bulk.ResetIdentityAsync<Incident> })
             await reset(ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct); // fresh planner statistics for the new row counts
-        return new ScaleResult(profile.Locations, staffAdded.Count, totals.Patients, totals.Courses, totals.Visits, totals.Lines, totals.Payments,
+        return new ScaleResult(locations.Count, staffAdded.Count, totals.Patients, totals.Courses, totals.Visits, totals.Lines, totals.Payments,
             totals.Assessments, totals.Incidents, watch.Elapsed);
     }
 
