@@ -172,26 +172,30 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
             var roll = rnd.Next(100);
             var final = roll < 30 ? rnd.Next(1, 5) : roll < 62 ? rnd.Next(5, baseline / 2 + 1) : rnd.Next(baseline / 2 + 1, baseline + 1);
             var courseSize = 6;
+            var lastStarted = DateTime.MinValue;
             foreach (var day in days)
             {
                 if (course is null || sessionInCourse >= courseSize)
                 {
+                    var continuing = course is null && sessionInCourse > 0; // a series that began before the month
                     if (course is not null) { course.Status = CourseStatus.Completed; course.EndDate = day.AddDays(-1); }
-                    var started = sessionInCourse > 0 && course is null ? day.AddDays(-3 * sessionInCourse) : day;
+                    courseSize = course is null ? 6 : 4; // the first series is six infusions, boosters four
+                    var started = continuing ? day.AddDays(-3 * sessionInCourse) : day;
                     course = Id(new TreatmentCourse { PatientId = patient.Id, Indication = dx.Ind, StartDate = started, Status = CourseStatus.Active, PlannedSessions = courseSize });
                     batch.Courses.Add(course);
                     batch.CourseDiagnoses.Add(Id(new CourseDiagnosis { TreatmentCourseId = course.Id, Position = 0, Code = dx.Code, Description = dx.Desc }));
-                    if (sessionInCourse > 0)
-                    {   // the baseline of a series that began before the month
+                    if (continuing)
+                    {   // its baseline scores, taken before the month
                         var at = clock.ToUtc(started.ToDateTime(new TimeOnly(9, 30)));
                         batch.Assessments.Add(Id(Assessment.Record(patient.Id, course.Id, null, Instrument.Phq9, at, DemoSeeder.Items(baseline, 9, 3, rnd))));
                         batch.Assessments.Add(Id(Assessment.Record(patient.Id, course.Id, null, Instrument.Gad7, at, DemoSeeder.Items(gadBase, 7, 3, rnd))));
                     }
                     else sessionInCourse = 0;
-                    courseSize = batch.Courses.Count(c => c.PatientId == patient.Id) == 1 ? 6 : 4;
                 }
                 sessionInCourse++;
                 var startedAt = clock.ToUtc(day.ToDateTime(new TimeOnly(rnd.Next(8, 16), rnd.Next(0, 4) * 15)));
+                if (startedAt <= lastStarted) startedAt = lastStarted.AddHours(3); // two visits on one day: in session order
+                lastStarted = startedAt;
                 var nasal = !isPain && rnd.Next(100) < 8;
                 var weight = patient.WeightKg!.Value;
                 var visit = Id(new Visit

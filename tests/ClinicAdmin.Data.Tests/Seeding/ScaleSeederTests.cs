@@ -43,6 +43,10 @@ public abstract class ScaleSeederTests(DataFixture data) : DataTest(data)
         var zone = await Data.InDbAsync(db => db.ClinicSettings.Select(s => s.TimeZoneId).SingleAsync());
         var clock = ClinicClock.For(zone, TimeProvider.System);
         visits.Select(v => v.LocationId).Distinct().Count().ShouldBe(4);
+        // Series of six then boosters of four, numbered 1, 2, 3... in date order.
+        r.Courses.ShouldBeLessThanOrEqualTo(60 + (900 - 60 * 6) / 4 + 60);
+        foreach (var series in visits.GroupBy(v => v.TreatmentCourseId))
+            series.OrderBy(v => v.StartedAt).Select(v => v.SessionNumber).ShouldBe(Enumerable.Range(1, series.Count()).Select(i => (int?)i));
         foreach (var v in visits)
         {
             courses[v.TreatmentCourseId!.Value].PatientId.ShouldBe(v.PatientId);
