@@ -40,6 +40,7 @@ internal static class OutcomeTables
         TableColumn<SessionRow>.Date("Date", 12, r => r.Date),
         .. Patient<SessionRow>(names, r => r.PatientMrn, r => r.PatientName),
         TableColumn<SessionRow>.Label("Provider", 26, r => r.Provider),
+        TableColumn<SessionRow>.Label("Location", 10, r => r.Location),
         TableColumn<SessionRow>.Label("Service", 34, r => r.Service),
         TableColumn<SessionRow>.Label("Category", 20, r => r.Category),
         TableColumn<SessionRow>.Label("Route", 11, r => r.Route),

@@ -11,6 +11,8 @@ namespace ClinicAdmin.Reports.Workbooks;
 public sealed record OutcomeWorkbookModel
 {
     public required string ClinicName { get; init; }
+    /// <summary>The location covered, e.g. ("MID", "Lakeshore Middleton"); null for the whole group (every location).</summary>
+    public WorkbookLocation? Location { get; init; }
     public required ReportMonth Month { get; init; }
     /// <summary>When it was generated; shown in the clinic's time zone.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
@@ -33,6 +35,9 @@ public sealed record OutcomeWorkbookModel
     /// <summary>The last 12 months, oldest first, ending with <see cref="Month"/>.</summary>
     public IEnumerable<TrendRow> Trend { get; init; } = [];
 }
+
+/// <summary>The one location a workbook covers.</summary>
+public sealed record WorkbookLocation(string Code, string Name);
 
 /// <summary>A calendar month in a clinic's time zone (IANA id, e.g. "America/New_York").</summary>
 public sealed record ReportMonth(int Year, int Month, string TimeZoneId)
@@ -78,6 +83,8 @@ public sealed record MonthSummary
     public IReadOnlyList<LabelCount> AddOnUse { get; init; } = [];
     public IReadOnlyList<LabelAmount> RevenueByCategory { get; init; } = [];
     public IReadOnlyList<LabelCount> SessionsByProvider { get; init; } = [];
+    /// <summary>Sessions at each location (the group's figures; one entry for a location's own).</summary>
+    public IReadOnlyList<LabelCount> SessionsByLocation { get; init; } = [];
 
     public int Sessions => SessionsByService.Sum(s => s.Count);
     public int Incidents => IncidentsByType.Sum(i => i.Count);
@@ -141,6 +148,8 @@ public sealed record SessionRow
     public required string PatientMrn { get; init; }
     public string? PatientName { get; init; }
     public required string Provider { get; init; }
+    /// <summary>The location's code, e.g. "MAD".</summary>
+    public string? Location { get; init; }
     public required string Service { get; init; }
     public string? Category { get; init; }
     /// <summary>"IV", "IM", "Intranasal", "Oral", or empty for non-drug sessions.</summary>

@@ -20,9 +20,9 @@ public static class OutcomeWorkbookWriter
 
     public static readonly IReadOnlyList<string> SheetNames = ["Summary", "Outcomes", "Assessments", "Sessions", "Incidents", "Revenue", TrendSheet.SheetName];
 
-    /// <summary>e.g. "outcomes-2025-03-v2.xlsx".</summary>
+    /// <summary>e.g. "outcomes-2025-03-v2.xlsx" for the group, "outcomes-2025-03-MID-v1.xlsx" for one location.</summary>
     public static string FileName(OutcomeWorkbookModel model) =>
-        $"outcomes-{model.Month.Label}-v{model.Version.ToString(CultureInfo.InvariantCulture)}.xlsx";
+        $"outcomes-{model.Month.Label}{(model.Location is { } l ? "-" + l.Code : "")}-v{model.Version.ToString(CultureInfo.InvariantCulture)}.xlsx";
 
     /// <summary>The workbook as bytes (for storing with its hash).</summary>
     public static byte[] ToBytes(OutcomeWorkbookModel model, CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ public static class OutcomeWorkbookWriter
             w.WriteAttributeString("xmlns", "dc", null, dc);
             w.WriteAttributeString("xmlns", "dcterms", null, dcterms);
             w.WriteAttributeString("xmlns", "xsi", null, xsi);
-            w.WriteElementString("title", dc, SafeText.ForXml($"Monthly outcome workbook {model.Month.Label}: {model.ClinicName}"));
+            w.WriteElementString("title", dc, SafeText.ForXml($"Monthly outcome workbook {model.Month.Label}: {SummarySheet.ScopeName(model)}"));
             w.WriteElementString("creator", dc, SafeText.ForXml(model.GeneratedBy));
             w.WriteStartElement("created", dcterms);
             w.WriteAttributeString("type", xsi, "dcterms:W3CDTF");

@@ -22,7 +22,7 @@ internal static class SummarySheet
         var about = About(model);
 
         sheet.NextRow(22);
-        sheet.Text($"Monthly outcome workbook: {model.ClinicName}, {model.Month.Label}", CellStyle.Title);
+        sheet.Text($"Monthly outcome workbook: {ScopeName(model)}, {model.Month.Label}", CellStyle.Title);
 
         sheet.NextRow();
         sheet.Text("Measure", CellStyle.Header);
@@ -52,6 +52,7 @@ internal static class SummarySheet
         return
         [
             s => { s.Text("Clinic"); s.Text(model.ClinicName); },
+            s => { s.Text("Location"); s.Text(model.Location is { } l ? $"{l.Code} {l.Name}" : "All locations (group)"); },
             s => { s.Text("Month"); s.Text(model.Month.Label); },
             s => { s.Text("Time zone"); s.Text(model.Month.TimeZoneId); },
             s => { s.Text("Generated at"); s.DateTime(generatedAt); },
@@ -61,6 +62,10 @@ internal static class SummarySheet
             s => { s.Text("Previous month"); s.Text(model.PreviousMonth is null ? "No data" : model.Month.Previous().Label); },
         ];
     }
+
+    /// <summary>"Lakeshore Ketamine" for the group, "Lakeshore Ketamine — MID Lakeshore Middleton" for one location.</summary>
+    internal static string ScopeName(OutcomeWorkbookModel model) =>
+        model.Location is { } l ? $"{model.ClinicName} — {l.Code} {l.Name}" : model.ClinicName;
 
     /// <summary>Clock time in the clinic's zone; the offset given if the zone is unknown on this machine.</summary>
     internal static DateTime ClinicTime(DateTimeOffset at, string timeZoneId)
@@ -85,6 +90,11 @@ internal static class SummarySheet
         lines.AddRange(Counts(now.SessionsByService, before?.SessionsByService));
         lines.Add(new Line.Section("Sessions per provider"));
         lines.AddRange(Counts(now.SessionsByProvider, before?.SessionsByProvider));
+        if (model.Location is null)
+        {
+            lines.Add(new Line.Section("Sessions by location"));
+            lines.AddRange(Counts(now.SessionsByLocation, before?.SessionsByLocation));
+        }
 
         lines.Add(new Line.Section("Outcomes (change from baseline; negative = improvement)"));
         lines.Add(Mean("Mean PHQ-9 change from baseline, points", now.Phq9Change, before?.Phq9Change));

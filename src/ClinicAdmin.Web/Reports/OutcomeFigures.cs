@@ -21,6 +21,10 @@ namespace ClinicAdmin.Web.Reports;
 ///   before the course's first visit). Response N = courses with a baseline above 0 and a later PHQ-9; remission N =
 ///   courses with a baseline of 5 or more and a later PHQ-9;
 /// - incidents are those that occurred in the month; revenue is the charges of the month's sessions.
+/// Scope: the whole group (location null) or one location, filtered in SQL. A location's month is its sessions; the
+/// assessments and incidents recorded at those visits, plus those recorded outside a visit for patients it treated in the
+/// month; courses started/completed that had a session there. A course seen at two sites counts at both, so locations
+/// do not add up to the group for courses (sessions, revenue and visit-bound records do).
 /// Reads are Select projections, a fixed number of queries per month whatever its size (no N+1).
 /// </summary>
 public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
@@ -49,41 +53,42 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         new(year, month, (await SettingsAsync(ct)).TimeZoneId);
 
     /// <summary>The headline figures of a month (the Summary sheet's column and the dashboard).</summary>
-    public async Task<MonthSummary> SummaryAsync(ReportMonth month, CancellationToken ct = default)
+    public async Task<MonthSummary> SummaryAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default)
     {
-        var data = await LoadAsync(RangeOf(month), ct);
+        var data = await LoadAsync(RangeOf(month), locationId, ct);
         return Summarize(data);
     }
 
     /// <summary>Null when the clinic had no session before the month (its first month): nothing to compare with.</summary>
-    public async Task<MonthSummary?> PreviousSummaryAsync(ReportMonth month, CancellationToken ct = default)
+    public async Task<MonthSummary?> PreviousSummaryAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default)
     {
         var start = RangeOf(month).StartUtc;
-        if (!await db.Visits.AnyAsync(v => v.StartedAt < start, ct)) return null;
-        return await SummaryAsync(month.Previous(), ct);
+        if (!await db.Visits.AnyAsync(v => v.StartedAt < start && (locationId == null || v.LocationId == locationId), ct)) return null;
+        return await SummaryAsync(month.Previous(), locationId, ct);
     }
 
     /// <summary>The last 12 months, oldest first, ending with <paramref name="month"/>; each computed exactly like its Summary.</summary>
-    public async Task<IReadOnlyList<TrendRow>> TrendAsync(ReportMonth month, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TrendRow>> TrendAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default)
     {
         var months = new List<ReportMonth> { month };
         for (var i = 0; i < 11; i++) months.Insert(0, months[0].Previous());
         var rows = new List<TrendRow>();
         foreach (var m in months)
         {
-            var s = await SummaryAsync(m, ct);
+            var s = await SummaryAsync(m, locationId, ct);
             rows.Add(new TrendRow(m.Year, m.Month, s.PatientsTreated, s.Sessions, s.Response, s.Remission, s.Incidents));
         }
         return rows;
     }
 
     /// <summary>Everything the workbook shows for a month.</summary>
-    public async Task<OutcomeWorkbookModel> WorkbookAsync(int year, int monthNumber, int version, string generatedBy, CancellationToken ct = default)
+    public async Task<OutcomeWorkbookModel> WorkbookAsync(int year, int monthNumber, int version, string generatedBy, int? locationId = null, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(ct);
         var month = new ReportMonth(year, monthNumber, settings.TimeZoneId);
         var range = RangeOf(month);
-        var data = await LoadAsync(range, ct);
+        var data = await LoadAsync(range, locationId, ct);
+        var scope = locationId is { } lid && data.Locations.TryGetValue(lid, out var here) ? new WorkbookLocation(here.Code, here.Name) : null;
         var clock = ClinicClock.For(month.TimeZoneId, time);
         var names = settings.ShowNames;
         string? NameOf(int patientId) => names && data.Patients.TryGetValue(patientId, out var p) ? p.Name : null;
@@ -115,7 +120,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         var sessions = data.Visits.Select(v => new SessionRow
         {
             Date = clock.DateOf(v.StartedAt), PatientMrn = MrnOf(v.PatientId), PatientName = NameOf(v.PatientId),
-            Provider = data.ProviderName(v.ProviderId), Service = data.ServiceOf(v).Name, Category = Label(data.ServiceOf(v).Category),
+            Provider = data.ProviderName(v.ProviderId), Location = data.LocationCode(v.LocationId), Service = data.ServiceOf(v).Name, Category = Label(data.ServiceOf(v).Category),
             Route = v.Route == Route.None ? "" : v.Route.ToString(), SessionNumber = v.SessionNumber, DoseMg = v.DoseMg, WeightKg = v.WeightKg,
             AddOns = v.Lines.Where(l => l.IsAddOn).OrderBy(l => l.Id).Select(l => data.ServiceName(l.ServiceId)).ToList(),
             Charge = v.Lines.Sum(l => l.Amount),
@@ -144,17 +149,17 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
 
         return new OutcomeWorkbookModel
         {
-            ClinicName = settings.Name, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
-            ShowPatientNames = names, ThisMonth = Summarize(data), PreviousMonth = await PreviousSummaryAsync(month, ct),
+            ClinicName = settings.Name, Location = scope, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
+            ShowPatientNames = names, ThisMonth = Summarize(data), PreviousMonth = await PreviousSummaryAsync(month, locationId, ct),
             Outcomes = outcomes, Assessments = assessments, Sessions = sessions, Incidents = incidents, Revenue = revenue,
-            Trend = await TrendAsync(month, ct),
+            Trend = await TrendAsync(month, locationId, ct),
         };
     }
 
     // ---- loading: one projection per table, keyed lookups in memory ----
 
     private sealed record LineFact(int Id, int ServiceId, bool IsAddOn, decimal Amount);
-    private sealed record VisitFact(int Id, int PatientId, int? CourseId, int ProviderId, DateTime StartedAt, Route Route, int? SessionNumber,
+    private sealed record VisitFact(int Id, int PatientId, int? CourseId, int ProviderId, int LocationId, DateTime StartedAt, Route Route, int? SessionNumber,
                                     decimal? DoseMg, decimal? WeightKg, List<LineFact> Lines);
     private sealed record ScoreFact(int Id, int PatientId, int? CourseId, Instrument Instrument, DateTime TakenAt, int Total);
     private sealed record IncidentFact(int Id, int PatientId, int? VisitId, IncidentType Type, int Grade, SeriousCriteria Serious, string? Drug,
@@ -190,6 +195,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         public Dictionary<int, (string Mrn, string Name)> Patients = [];
         public Dictionary<int, ServiceFact> Services = [];
         public Dictionary<int, string> Providers = [];
+        public Dictionary<int, (string Code, string Name)> Locations = [];
         public int CoursesStarted, CoursesCompleted;
 
         private static readonly ServiceFact NoService = new("(no service)", ServiceCategory.ConsultationEvaluation);
@@ -199,22 +205,40 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         public ServiceFact ServiceOf(VisitFact v) =>
             v.Lines.Where(l => !l.IsAddOn).OrderBy(l => l.Id).Select(l => ServiceInfo(l.ServiceId)).FirstOrDefault() ?? NoService;
         public string ProviderName(int id) => Providers.TryGetValue(id, out var n) ? n : $"Staff #{id}";
+        public string LocationCode(int id) => Locations.TryGetValue(id, out var l) ? l.Code : $"#{id}";
     }
 
-    private async Task<MonthData> LoadAsync(MonthRange range, CancellationToken ct)
+    private async Task<MonthData> LoadAsync(MonthRange range, int? loc, CancellationToken ct)
     {
         var (s, e) = (range.StartUtc, range.EndUtc);
         var d = new MonthData();
-        d.Visits = await db.Visits.AsNoTracking().Where(v => v.StartedAt >= s && v.StartedAt < e)
+        // One location: its sessions; records made at those sessions; records outside a visit of patients it treated this month.
+        // Written as EXISTS subqueries so each figure stays one query (the (LocationId, StartedAt) index serves them).
+        var monthVisits = db.Visits.Where(v => v.StartedAt >= s && v.StartedAt < e);
+        var assessments = db.Assessments.AsNoTracking().Where(a => a.TakenAt >= s && a.TakenAt < e);
+        var incidents = db.Incidents.AsNoTracking().Where(i => i.OccurredAt >= s && i.OccurredAt < e);
+        var courses = db.Courses.AsNoTracking();
+        if (loc is { } l)
+        {
+            assessments = assessments.Where(a => a.VisitId != null
+                ? db.Visits.Any(v => v.Id == a.VisitId && v.LocationId == l)
+                : monthVisits.Any(v => v.PatientId == a.PatientId && v.LocationId == l));
+            incidents = incidents.Where(i => i.VisitId != null
+                ? db.Visits.Any(v => v.Id == i.VisitId && v.LocationId == l)
+                : monthVisits.Any(v => v.PatientId == i.PatientId && v.LocationId == l));
+            courses = courses.Where(c => db.Visits.Any(v => v.TreatmentCourseId == c.Id && v.LocationId == l && v.StartedAt < e));
+            monthVisits = monthVisits.Where(v => v.LocationId == l);
+        }
+        d.Visits = await monthVisits.AsNoTracking()
             .OrderBy(v => v.StartedAt).ThenBy(v => v.Id)
-            .Select(v => new VisitFact(v.Id, v.PatientId, v.TreatmentCourseId, v.RenderingProviderId, v.StartedAt, v.Route, v.SessionNumber,
+            .Select(v => new VisitFact(v.Id, v.PatientId, v.TreatmentCourseId, v.RenderingProviderId, v.LocationId, v.StartedAt, v.Route, v.SessionNumber,
                 v.DoseMg, v.WeightKg, v.ChargeLines.Select(l => new LineFact(l.Id, l.ServiceId, l.IsAddOn, l.Amount)).ToList()))
             .ToListAsync(ct);
-        d.Assessments = await db.Assessments.AsNoTracking().Where(a => a.TakenAt >= s && a.TakenAt < e)
+        d.Assessments = await assessments
             .OrderBy(a => a.TakenAt).ThenBy(a => a.Id)
             .Select(a => new ScoreFact(a.Id, a.PatientId, a.TreatmentCourseId, a.Instrument, a.TakenAt, a.TotalScore))
             .ToListAsync(ct);
-        d.Incidents = await db.Incidents.AsNoTracking().Where(i => i.OccurredAt >= s && i.OccurredAt < e)
+        d.Incidents = await incidents
             .OrderBy(i => i.OccurredAt).ThenBy(i => i.Id)
             .Select(i => new IncidentFact(i.Id, i.PatientId, i.VisitId, i.Type, i.Grade, i.Serious, i.Drug, i.Route, i.DoseMg, i.LotNumber,
                 i.OnsetMinutesAfterDose, i.OccurredAt, i.Description, i.Vitals.Systolic, i.Vitals.Diastolic, i.Vitals.HeartRate, i.Vitals.SpO2,
@@ -255,8 +279,8 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         }
 
         var (first, last) = (range.FirstDay, range.LastDay);
-        d.CoursesStarted = await db.Courses.CountAsync(c => c.StartDate >= first && c.StartDate <= last, ct);
-        d.CoursesCompleted = await db.Courses.CountAsync(c => c.Status == CourseStatus.Completed && c.EndDate >= first && c.EndDate <= last, ct);
+        d.CoursesStarted = await courses.CountAsync(c => c.StartDate >= first && c.StartDate <= last, ct);
+        d.CoursesCompleted = await courses.CountAsync(c => c.Status == CourseStatus.Completed && c.EndDate >= first && c.EndDate <= last, ct);
 
         var patientIds = d.Visits.Select(v => v.PatientId).Concat(d.Assessments.Select(a => a.PatientId))
             .Concat(d.Incidents.Select(i => i.PatientId)).Concat(d.Courses.Values.Select(c => c.PatientId)).Distinct().ToList();
@@ -267,6 +291,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         // The catalog and roster are small: whole tables, two queries.
         d.Services = (await db.Services.AsNoTracking().Select(x => new { x.Id, x.Name, x.Category }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => new ServiceFact(x.Name, x.Category));
+        d.Locations = (await db.Locations.AsNoTracking().Select(x => new { x.Id, x.Code, x.Name }).ToListAsync(ct)).ToDictionary(x => x.Id, x => (x.Code, x.Name));
         d.Providers = (await db.Staff.AsNoTracking().Select(x => new { x.Id, x.FirstName, x.LastName, x.Credentials }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => string.IsNullOrWhiteSpace(x.Credentials) ? $"{x.FirstName} {x.LastName}" : $"{x.FirstName} {x.LastName}, {x.Credentials}");
         return d;
@@ -301,6 +326,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
                 .Select(g => new LabelAmount(Label(g.Key), g.Sum(l => l.Amount)))
                 .OrderByDescending(x => x.Amount).ThenBy(x => x.Label, StringComparer.Ordinal).ToList(),
             SessionsByProvider = Counted(d.Visits.Select(v => d.ProviderName(v.ProviderId))),
+            SessionsByLocation = Counted(d.Visits.Select(v => d.Locations.TryGetValue(v.LocationId, out var l) ? $"{l.Code} {l.Name}" : $"Location #{v.LocationId}")),
         };
     }
 

@@ -115,7 +115,7 @@ public static class OutcomeWorkbookSample
             if (latest is { } l) month = clock.DateOf(l);
         }
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var model = await figures.WorkbookAsync(month.Year, month.Month, 1, "samples command");
+        var model = await figures.WorkbookAsync(month.Year, month.Month, 1, "samples command", ct: CancellationToken.None);
         var path = Path.Combine(outDir, FileName);
         await using (var file = File.Create(path)) OutcomeWorkbookWriter.Write(model, file);
         Console.WriteLine($"Wrote {path} ({model.Month.Label}, {new FileInfo(path).Length / 1024} KB) in {watch.ElapsedMilliseconds} ms");

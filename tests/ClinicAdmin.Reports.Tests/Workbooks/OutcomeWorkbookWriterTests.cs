@@ -130,10 +130,12 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
         sheet.At("Add-ons", 2)!.Text.ShouldBe("Ondansetron; @SUM(A1)");  // joined text starts with a letter: left as is
         sheet.At("Dose mg/kg", 3).ShouldBeNull();                         // no weight: no mg/kg
         sheet.At("Route", 4).ShouldBeNull();
+        sheet.At("Location", 2)!.Text.ShouldBe("MAD");
+        sheet.At("Location", 3)!.Text.ShouldBe("MID");
 
         var total = sheet.At("Charge", 5)!;
         total.T.ShouldBe("f");
-        total.Text.ShouldBe("=SUBTOTAL(109,K2:K4)");
+        total.Text.ShouldBe("=SUBTOTAL(109,L2:L4)");
         total.CachedNumber.ShouldBe(849.125m);
         sheet.Cell("A5")!.Text.ShouldBe("Total (rows shown)");
         sheet.Headers().ContainsKey("Patient").ShouldBeFalse();
@@ -251,7 +253,7 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
             read[name].Filter!.ShouldStartWith("A1:");
             read[name].Widths["A"].ShouldNotBeNull();
         }
-        read["Sessions"].Filter.ShouldBe("A1:K4");
+        read["Sessions"].Filter.ShouldBe("A1:L4");
         read["Incidents"].Filter.ShouldBe("A1:AE3");
         read["Trend"].Filter.ShouldBe("A1:K13");
         read["Sessions"].Cell("A1")!.Bold.ShouldBeTrue();
@@ -279,7 +281,7 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
         cells.ShouldContain(c => c.DataType != null && c.DataType.Value == CellValues.SharedString);
         cells.ShouldContain(c => c.DataType != null && c.DataType.Value == CellValues.InlineString);
         cells.Where(c => c.CellFormula != null).Select(c => c.CellFormula!.Text).OrderBy(f => f)
-            .ShouldBe(["SUBTOTAL(109,C2:C4)", "SUBTOTAL(109,D2:D4)", "SUBTOTAL(109,L2:L4)"]);   // names shown: Charge moves to L
+            .ShouldBe(["SUBTOTAL(109,C2:C4)", "SUBTOTAL(109,D2:D4)", "SUBTOTAL(109,M2:M4)"]);   // names shown: Charge moves to M
     }
 
     [Fact]
@@ -343,6 +345,24 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
     }
 
     [Fact]
+    public void The_group_summary_counts_sessions_by_location_and_a_location_workbook_names_its_scope()
+    {
+        var group = ReadWithOpenpyxl(OutcomeWorkbookWriter.ToBytes(SampleMonth.Model()))["Summary"];
+        group.RowOf("Sessions by location").ShouldBeLessThan(group.RowOf("MAD Harbor Madison"));
+        group.Cell("B" + group.RowOf("MAD Harbor Madison"))!.Number.ShouldBe(14m);
+        group.Cell("B" + group.RowOf("MID Harbor Middleton"))!.Number.ShouldBe(5m);
+        group.Cells.Values.ShouldContain(c => c.Value.ValueKind == JsonValueKind.String && c.Text == "All locations (group)");
+
+        var one = SampleMonth.Model() with { Location = new WorkbookLocation("MID", "Harbor Middleton") };
+        OutcomeWorkbookWriter.FileName(one).ShouldBe("outcomes-2025-03-MID-v2.xlsx");
+        OutcomeWorkbookWriter.FileName(SampleMonth.Model()).ShouldBe("outcomes-2025-03-v2.xlsx");
+        var summary = ReadWithOpenpyxl(OutcomeWorkbookWriter.ToBytes(one))["Summary"];
+        summary.Cell("A1")!.Text.ShouldContain("MID Harbor Middleton");
+        summary.Cells.Values.ShouldContain(c => c.Value.ValueKind == JsonValueKind.String && c.Text == "MID Harbor Middleton");
+        summary.Cells.Values.ShouldNotContain(c => c.Value.ValueKind == JsonValueKind.String && c.Text == "Sessions by location"); // a location's own workbook does not break itself down
+    }
+
+    [Fact]
     public void A_clinics_first_month_with_nothing_recorded_is_still_a_readable_workbook()
     {
         var read = ReadWithOpenpyxl(OutcomeWorkbookWriter.ToBytes(SampleMonth.Empty()));
@@ -352,9 +372,9 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
         summary.Cell("D" + summary.RowOf("Patients treated")).ShouldBeNull();
         summary.Cell("B" + summary.RowOf("Response rate (PHQ-9)")).ShouldBeNull(); // 0 of 0: no rate
         summary.Cell("B" + summary.RowOf("Incidents per 100 sessions")).ShouldBeNull();
-        summary.Cells.Values.Count(c => c.Value.ValueKind == JsonValueKind.String && c.Text == "None recorded").ShouldBe(4);
+        summary.Cells.Values.Count(c => c.Value.ValueKind == JsonValueKind.String && c.Text == "None recorded").ShouldBe(5); // services, providers, locations, incidents by type and by grade
         read["Sessions"].MaxRow.ShouldBe(1);
-        read["Sessions"].Filter.ShouldBe("A1:K1");
+        read["Sessions"].Filter.ShouldBe("A1:L1");
         read["Trend"].Charts.ShouldBeEmpty();
     }
 

@@ -12,6 +12,7 @@ public static class SampleMonth
         PatientsTreated = 7,
         SessionsByService = [new("IV ketamine infusion, mood", 12), new("Spravato session", 4), new("Integration session", 3)],
         SessionsByProvider = [new("Rowan Pike, MD", 10), new("Tess Alder, PMHNP-BC", 9)],
+        SessionsByLocation = [new("MAD Harbor Madison", 14), new("MID Harbor Middleton", 5)],
         CoursesStarted = 3,
         CoursesCompleted = 1,
         Phq9Change = new(-6.5m, 4),
@@ -63,9 +64,9 @@ public static class SampleMonth
 
     public static IReadOnlyList<SessionRow> Sessions =>
     [
-        new() { Date = new(2025, 3, 3), PatientMrn = "MRN-000102", PatientName = Injection, Provider = "Rowan Pike, MD", Service = "IV ketamine infusion, mood",
+        new() { Date = new(2025, 3, 3), PatientMrn = "MRN-000102", PatientName = Injection, Provider = "Rowan Pike, MD", Location = "MAD", Service = "IV ketamine infusion, mood",
             Category = "Infusions", Route = "IV", SessionNumber = 1, DoseMg = 35m, WeightKg = 70m, AddOns = ["Ondansetron", "@SUM(A1)"], Charge = 399m },
-        new() { Date = new(2025, 3, 5), PatientMrn = "MRN-000101", PatientName = "Ivy Marsh", Provider = "Tess Alder, PMHNP-BC", Service = "Spravato session",
+        new() { Date = new(2025, 3, 5), PatientMrn = "MRN-000101", PatientName = "Ivy Marsh", Provider = "Tess Alder, PMHNP-BC", Location = "MID", Service = "Spravato session",
             Category = "Spravato", Route = "Intranasal", SessionNumber = 5, DoseMg = 84m, Charge = 300.125m },
         new() { Date = new(2025, 3, 31), PatientMrn = "MRN-000103", PatientName = "Noel Brandt", Provider = "-2", Service = "Integration session",
             Category = "Therapy", Charge = 150m },

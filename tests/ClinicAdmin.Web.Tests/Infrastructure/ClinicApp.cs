@@ -122,16 +122,26 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         db.ClinicSettings.Add(new ClinicSettings
         {
             Name = "Test Ketamine Clinic", Phone = "(555) 010-2000", TaxId = "12-3456789", GroupNpi = "1234567893",
-            TimeZoneId = "America/Chicago", DefaultPlaceOfService = "11", SuperbillFooter = "Paid in full.",
+            TimeZoneId = "America/Chicago", SuperbillFooter = "Paid in full.",
             BillingAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" },
-            ServiceFacilityAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" },
         });
+        // One location, as the Locations migration leaves an upgraded single-site clinic.
+        var main = new Location
+        {
+            Code = "MAIN", Name = "Test Ketamine Clinic Springfield", Phone = "(555) 010-2000", DefaultPlaceOfService = "11",
+            ServiceFacilityAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" },
+        };
+        db.Locations.Add(main);
         await db.SaveChangesAsync();
+        MainLocationId = main.Id;
         // Tests count audit rows of their own actions only.
         await db.AuditEntries.ExecuteDeleteAsync();
     }
 
     public string UserIdOf(string role) => _userIds[role];
+
+    /// <summary>The baseline's one location (its id changes with every reset on SQLite).</summary>
+    public int MainLocationId { get; private set; }
 
     public async Task<ClinicClient> SignInAsync(string role)
     {

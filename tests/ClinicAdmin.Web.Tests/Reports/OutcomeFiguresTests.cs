@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Clinic;
 using System.Diagnostics;
 using System.Text.Json;
 using ClinicAdmin.Data;
@@ -72,17 +73,23 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
             db.AddRange(courses);
             await db.SaveChangesAsync();
 
-            Visit V(int p, int? course, StaffMember by, DateTime at, params (Service S, decimal Amount)[] lines)
+            // V3 and V4 happen at the satellite; everything else at the baseline's MAIN.
+            var satellite = new Location { Code = "SAT", Name = "Test Satellite", ServiceFacilityAddress = new() { Line1 = "2 Side St", City = "Springfield", State = "IL", PostalCode = "62702" } };
+            db.Locations.Add(satellite);
+            await db.SaveChangesAsync();
+            SatelliteId = satellite.Id;
+            Visit V(int p, int? course, StaffMember by, DateTime at, params (Service S, decimal Amount)[] lines) => VAt(App.MainLocationId, p, course, by, at, lines);
+            Visit VAt(int location, int p, int? course, StaffMember by, DateTime at, params (Service S, decimal Amount)[] lines)
             {
-                var v = new Visit { PatientId = patients[p].Id, TreatmentCourseId = course is { } c ? courses[c].Id : null, RenderingProviderId = by.Id, StartedAt = at, Route = Route.IV, DoseMg = 35, WeightKg = 70 };
+                var v = new Visit { PatientId = patients[p].Id, LocationId = location, TreatmentCourseId = course is { } c ? courses[c].Id : null, RenderingProviderId = by.Id, StartedAt = at, Route = Route.IV, DoseMg = 35, WeightKg = 70 };
                 foreach (var (s, amount) in lines) v.ChargeLines.Add(new ChargeLine { ServiceId = s.Id, Code = s.BillingCode, Description = s.Name, UnitPrice = amount, Amount = amount, IsAddOn = s.IsAddOn });
                 db.Visits.Add(v);
                 return v;
             }
             var v1 = V(0, 0, drA, Local(2, 2, 10), (infusion, 400m), (zofran, 20m));
             V(1, 1, drA, Local(2, 3, 10), (infusion, 400m));
-            var v3 = V(2, 2, rnB, Local(2, 4, 10), (spravato, 600m), (nad, 150m), (zofran, 20m));
-            V(3, 3, rnB, Local(2, 5, 10), (infusion, 400m));
+            var v3 = VAt(satellite.Id, 2, 2, rnB, Local(2, 4, 10), (spravato, 600m), (nad, 150m), (zofran, 20m));
+            VAt(satellite.Id, 3, 3, rnB, Local(2, 5, 10), (infusion, 400m));
             V(4, 4, drA, Local(2, 6, 10), (infusion, 400m));
             var v6 = V(5, 5, drA, Local(2, 28, 23, 30), (infusion, 400m));   // Mar 1 05:30Z: still February in Chicago
             V(1, null, drA, Local(3, 1, 0, 30), (infusion, 400m));            // March
@@ -114,6 +121,8 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
             await db.SaveChangesAsync();
         });
     }
+
+    private int SatelliteId;
 
     private async Task<T> WithFiguresAsync<T>(Func<OutcomeFigures, Task<T>> work)
     {
@@ -150,6 +159,86 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
         // Revenue: infusion 5 * 400 = 2000; Spravato 600; add-on therapy (NAD+) 150; pre-medication 2 * 20 = 40; total 2790
         s.RevenueByCategory.ShouldBe([new LabelAmount("Infusion", 2000m), new LabelAmount("Spravato", 600m), new LabelAmount("Add on therapy", 150m), new LabelAmount("Pre medication", 40m)]);
         s.Revenue.ShouldBe(2790m);
+    }
+
+    [Fact]
+    public async Task One_location_counts_its_sessions_and_what_was_recorded_for_the_patients_it_treated()
+    {
+        await SeedAsync();
+        var (sat, main, group, previous) = await WithFiguresAsync(async f =>
+        {
+            var m = await f.MonthAsync(2026, 2);
+            return (await f.SummaryAsync(m, SatelliteId), await f.SummaryAsync(m, App.MainLocationId), await f.SummaryAsync(m), await f.PreviousSummaryAsync(m, SatelliteId));
+        });
+
+        // SAT: V3 (P3, C3, Spravato + NAD+ + ondansetron, Ben) and V4 (P4, C4, infusion, Ben).
+        sat.PatientsTreated.ShouldBe(2);
+        sat.Sessions.ShouldBe(2);
+        sat.SessionsByService.ShouldBe([new LabelCount("IV ketamine infusion", 1), new LabelCount("Spravato session", 1)]);
+        sat.SessionsByProvider.ShouldBe([new LabelCount("Ben Rowe, RN", 2)]);
+        sat.SessionsByLocation.ShouldBe([new LabelCount("SAT Test Satellite", 2)]);
+        sat.CoursesStarted.ShouldBe(2);   // C3 (Feb 4) and C4 (Feb 5) had a session there
+        sat.CoursesCompleted.ShouldBe(1); // C3
+        // Courses with activity: C3 (12 -> 4) and C4 (no baseline): response 1/1, remission 1/1, PHQ-9 change -8 over 1.
+        sat.Response.ShouldBe(new Proportion(1, 1));
+        sat.Remission.ShouldBe(new Proportion(1, 1));
+        sat.Phq9Change.ShouldBe(new ScoreChange(-8m, 1));
+        sat.Gad7Change.ShouldBe(new ScoreChange(null, 0)); // P1's GAD-7 was at MAIN
+        sat.Incidents.ShouldBe(1);                          // the dissociation at V3
+        sat.IncidentRatePer100.ShouldBe(50m);
+        sat.SeriousIncidents.ShouldBe(0);
+        sat.AddOnUse.ShouldBe([new LabelCount("NAD+ infusion", 1), new LabelCount("Ondansetron", 1)]);
+        sat.RevenueByCategory.ShouldBe([new LabelAmount("Spravato", 600m), new LabelAmount("Infusion", 400m), new LabelAmount("Add on therapy", 150m), new LabelAmount("Pre medication", 20m)]);
+        sat.Revenue.ShouldBe(1170m);
+        previous.ShouldBeNull(); // SAT had no session before February
+
+        // MAIN: V1, V2, V5, V6; the rest of the group.
+        main.Sessions.ShouldBe(4);
+        main.Revenue.ShouldBe(1620m);
+        main.Incidents.ShouldBe(2);
+        main.Response.ShouldBe(new Proportion(2, 3)); // C1, C2 of C1, C2, C6
+        // Sessions, revenue and visit-bound incidents add up to the group's.
+        (main.Sessions + sat.Sessions).ShouldBe(group.Sessions);
+        (main.Revenue + sat.Revenue).ShouldBe(group.Revenue);
+        (main.Incidents + sat.Incidents).ShouldBe(group.Incidents);
+        group.SessionsByLocation.ShouldBe([new LabelCount("MAIN Test Ketamine Clinic Springfield", 4), new LabelCount("SAT Test Satellite", 2)]);
+    }
+
+    [Fact]
+    public async Task A_location_workbook_is_its_own_document_and_the_group_workbook_names_each_session_location()
+    {
+        await SeedAsync();
+        JobRun group, sat;
+        using (var scope = App.Services.CreateScope())
+        {
+            var requests = scope.ServiceProvider.GetRequiredService<OutcomeWorkbookRequests>();
+            group = await requests.RequestFirstAsync(2026, 2, "schedule", null);
+            sat = await requests.RequestNextAsync(2026, 2, "tester", null, locationId: SatelliteId);
+        }
+        sat.RequestKey.ShouldBe($"workbook:2026-02:loc{SatelliteId}:v1"); // v1 of its own scope although the group has v1 too
+        (await WaitAsync(group.Id)).Status.ShouldBe(JobStatus.Succeeded);
+        var satDone = await WaitAsync(sat.Id);
+        satDone.Status.ShouldBe(JobStatus.Succeeded, satDone.Error);
+        var docs = await App.InDbAsync(db => db.Documents.AsNoTracking().Where(d => d.Kind == DocumentKind.OutcomeWorkbook).OrderBy(d => d.Id).ToListAsync());
+        docs.Count.ShouldBe(2);
+        var groupDoc = docs.Single(d => d.LocationId == null);
+        var satDoc = docs.Single(d => d.LocationId == SatelliteId);
+        satDoc.FileName.ShouldBe("outcomes-2026-02-SAT-v1.xlsx");
+        satDoc.Version.ShouldBe(1);
+
+        var groupSessions = ReadSheetWithOpenpyxl(groupDoc.Content, "Sessions");
+        var column = groupSessions[0].IndexOf("Location");
+        column.ShouldBeGreaterThanOrEqualTo(0);
+        groupSessions.Skip(1).Select(r => r[column]).Where(v => v is "MAIN" or "SAT").ShouldBe(["MAIN", "MAIN", "SAT", "SAT", "MAIN", "MAIN"]);
+        var satSessions = ReadSheetWithOpenpyxl(satDoc.Content, "Sessions");
+        satSessions.Skip(1).Select(r => r[column]).Where(v => v is "MAIN" or "SAT").ShouldBe(["SAT", "SAT"]);
+
+        var groupSummary = ReadSummaryWithOpenpyxl(groupDoc.Content);
+        Number(groupSummary, "SAT Test Satellite").ShouldBe(2);
+        Number(groupSummary, "MAIN Test Ketamine Clinic Springfield").ShouldBe(4);
+        var satSummary = ReadSummaryWithOpenpyxl(satDoc.Content);
+        Number(satSummary, "Sessions, all services").ShouldBe(2);
+        satSummary.ContainsKey("Sessions by location").ShouldBeFalse(); // only the group's workbook breaks down by location
     }
 
     [Fact]
@@ -232,6 +321,26 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
 
     private static double Number(Dictionary<string, JsonElement> summary, string label) =>
         summary.TryGetValue(label, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw new ShouldAssertException($"Summary has no number for '{label}': {(summary.TryGetValue(label, out var x) ? x.ToString() : "missing")}");
+
+    /// <summary>openpyxl: every row of a sheet as text cells (header row first).</summary>
+    private static List<List<string?>> ReadSheetWithOpenpyxl(byte[] xlsx, string sheet)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wb-{Guid.NewGuid():N}.xlsx");
+        File.WriteAllBytes(path, xlsx);
+        try
+        {
+            const string script = "import json,sys,openpyxl\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nws=wb[sys.argv[2]]\nrows=[[None if c is None else str(c) for c in r] for r in ws.iter_rows(values_only=True)]\nh=next(i for i,r in enumerate(rows) if 'Date' in r)\nprint(json.dumps(rows[h:]))\n";
+            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.ArgumentList.Add("-c"); psi.ArgumentList.Add(script); psi.ArgumentList.Add(path); psi.ArgumentList.Add(sheet);
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEnd();
+            var stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            p.ExitCode.ShouldBe(0, stderr);
+            return JsonSerializer.Deserialize<List<List<string?>>>(stdout)!;
+        }
+        finally { File.Delete(path); }
+    }
 
     /// <summary>openpyxl (an independent reader): column A label -> column B value of the Summary sheet.</summary>
     private static Dictionary<string, JsonElement> ReadSummaryWithOpenpyxl(byte[] xlsx)

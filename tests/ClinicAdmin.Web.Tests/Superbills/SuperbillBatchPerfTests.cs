@@ -43,7 +43,7 @@ public sealed class SuperbillBatchPerfTests(SqliteApp app, ITestOutputHelper out
             var courses = await db.Courses.Where(x => x.PatientId != c.Patient.Id).ToDictionaryAsync(x => x.PatientId, x => x.Id);
             foreach (var p in list)
             {
-                var v = new Visit { PatientId = p.Id, TreatmentCourseId = courses[p.Id], RenderingProviderId = c.Provider.Id, StartedAt = Utc(day, 10), Route = Route.IV };
+                var v = new Visit { PatientId = p.Id, LocationId = App.MainLocationId, TreatmentCourseId = courses[p.Id], RenderingProviderId = c.Provider.Id, StartedAt = Utc(day, 10), Route = Route.IV };
                 v.Charge(infusion, day);
                 db.Visits.Add(v);
             }

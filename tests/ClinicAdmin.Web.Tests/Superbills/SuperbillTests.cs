@@ -79,6 +79,55 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Box_32_comes_from_the_visit_location_and_a_course_over_two_locations_lists_both()
+    {
+        var (c, v1, v2) = await SeedCourseAsync();
+        var mid = new Domain.Clinic.Location
+        {
+            Code = "MID", Name = "Lakeshore Middleton", FacilityNpi = "1457381923",
+            ServiceFacilityAddress = new() { Line1 = "7601 University Avenue", Line2 = "Suite 104", City = "Middleton", State = "WI", PostalCode = "53562" },
+        };
+        await App.InsertAsync(mid);
+        await App.InDbAsync(db => db.Visits.Where(v => v.Id == v2.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.LocationId, mid.Id)));
+
+        var one = await BuildAsync(SuperbillScope.ForVisit(c.Patient.Id, v2.Id));
+        (one.Clinic.ServiceFacilityName, one.Clinic.ServiceFacilityAddress.StreetLine, one.Clinic.ServiceFacilityNpi)
+            .ShouldBe(("Lakeshore Middleton", "7601 University Avenue, Suite 104", "1457381923"));
+        one.Facilities.ShouldHaveSingleItem().Code.ShouldBe("MID");
+        one.Problems().ShouldBeEmpty();
+
+        var course = await BuildAsync(SuperbillScope.ForCourse(c.Patient.Id, c.Course.Id));
+        course.Facilities.Select(f => f.Code).ShouldBe(["MAIN", "MID"]);
+        course.Lines.Select(l => (l.ServiceDate, l.FacilityCode)).Distinct()
+            .ShouldBe([(Today.AddDays(-7), "MAIN"), (Today.AddDays(-3), "MID")]);
+        course.Problems().ShouldBeEmpty();
+
+        var flat = System.Text.RegularExpressions.Regex.Replace(PdfText(new SuperbillGenerator().GeneratePdf(course)), @"\s+", " ");
+        flat.ShouldContain("Service facility (32): Test Ketamine Clinic Springfield · 1 Test Street, Springfield, IL 62701");
+        flat.ShouldContain("Service facility (32): Lakeshore Middleton · 7601 University Avenue, Suite 104, Middleton, WI 53562 · NPI (32a) 1457381923");
+        flat.IndexOf("Service facility (32): Test Ketamine", StringComparison.Ordinal)
+            .ShouldBeLessThan(flat.IndexOf("Service facility (32): Lakeshore Middleton", StringComparison.Ordinal));
+    }
+
+    /// <summary>poppler's pdftotext (an independent reader), raw order.</summary>
+    private static string PdfText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sb-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "-raw", "-enc", "UTF-8", file, "-" }) psi.ArgumentList.Add(arg);
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var text = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            p.ExitCode.ShouldBe(0, p.StandardError.ReadToEnd());
+            return text;
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public async Task A_course_superbill_lists_every_session_and_a_later_price_change_does_not_alter_it()
     {
         var (c, _, _) = await SeedCourseAsync();

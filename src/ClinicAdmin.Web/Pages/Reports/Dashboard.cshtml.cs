@@ -13,8 +13,12 @@ namespace ClinicAdmin.Web.Pages.Reports;
 /// code as the workbook, so the two cannot disagree. Charts are server-rendered SVG (no script, no inline style: CSP).
 /// </summary>
 [Authorize(Policy = Policies.MedicalDirector)]
-public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime) : PageModel
+public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime, Data.ClinicDbContext db) : PageModel
 {
+    /// <summary>A location's id, or empty for the whole group.</summary>
+    [BindProperty(SupportsGet = true)] public int? Location { get; set; }
+    public IReadOnlyList<(int Id, string Label)> Locations { get; private set; } = [];
+    public string ScopeLabel { get; private set; } = "All locations";
     /// <summary>"yyyy-MM"; the previous month when empty or unreadable.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     public ReportMonth Shown { get; private set; } = null!;
@@ -33,9 +37,14 @@ public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime) : Pag
             ? d : new DateOnly(lastMonth.Year, lastMonth.Month, 1);
         Month = chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         Shown = await figures.MonthAsync(chosen.Year, chosen.Month);
-        Summary = await figures.SummaryAsync(Shown);
-        Previous = await figures.PreviousSummaryAsync(Shown);
-        Trend = await figures.TrendAsync(Shown);
+        Locations = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Locations.OrderByDescending(l => l.IsActive).ThenBy(l => l.Code).Select(l => new { l.Id, l.Code, l.Name })))
+            .Select(l => (l.Id, $"{l.Code} · {l.Name}")).ToList();
+        if (Location is { } lid && Locations.All(l => l.Id != lid)) Location = null; // an unknown id shows the group, never an error
+        ScopeLabel = Location is { } chosenId ? Locations.First(l => l.Id == chosenId).Label : "All locations";
+        Summary = await figures.SummaryAsync(Shown, Location);
+        Previous = await figures.PreviousSummaryAsync(Shown, Location);
+        Trend = await figures.TrendAsync(Shown, Location);
         var labels = Trend.Select(t => t.Label).ToList();
         RateChart = TrendChart.Build(labels, 1m, "percent",
             ("Response", "series-response", Trend.Select(t => t.Response.Rate).ToList()),

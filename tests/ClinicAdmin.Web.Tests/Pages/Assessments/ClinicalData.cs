@@ -59,7 +59,7 @@ internal static class ClinicalData
     {
         var v = new Visit
         {
-            PatientId = s.Patient.Id, TreatmentCourseId = s.Course.Id, RenderingProviderId = (provider ?? s.Provider).Id, StartedAt = startedUtc,
+            PatientId = s.Patient.Id, LocationId = app.MainLocationId, TreatmentCourseId = s.Course.Id, RenderingProviderId = (provider ?? s.Provider).Id, StartedAt = startedUtc,
             Route = route, DoseMg = doseMg, WeightKg = 70, SessionNumber = session,
         };
         await app.InsertAsync(v);

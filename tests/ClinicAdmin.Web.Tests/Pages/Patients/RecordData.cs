@@ -81,7 +81,7 @@ internal static class RecordData
     {
         var visit = new Visit
         {
-            PatientId = c.Patient.Id, TreatmentCourseId = c.Course.Id, RenderingProviderId = c.Provider.Id, Route = Route.IV,
+            PatientId = c.Patient.Id, LocationId = app.MainLocationId, TreatmentCourseId = c.Course.Id, RenderingProviderId = c.Provider.Id, Route = Route.IV,
             StartedAt = Utc(day, hour), DischargedAt = Utc(day, hour + 2), DoseMg = doseMg, WeightKg = weightKg, InfusionMinutes = 40,
             SessionNumber = session, Notes = notes,
             VitalsBefore = new VitalSigns { Systolic = 122, Diastolic = 78, HeartRate = 72, SpO2 = 98 },

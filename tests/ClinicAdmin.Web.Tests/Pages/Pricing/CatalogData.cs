@@ -45,7 +45,7 @@ internal static class CatalogData
         await app.InsertAsync(patient, provider);
         var visit = new Visit
         {
-            PatientId = patient.Id, RenderingProviderId = provider.Id, Route = Route.IV,
+            PatientId = patient.Id, LocationId = app.MainLocationId, RenderingProviderId = provider.Id, Route = Route.IV,
             StartedAt = date.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc),
         };
         var fresh = await LoadAsync(app, service.Id);

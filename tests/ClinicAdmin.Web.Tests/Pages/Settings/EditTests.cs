@@ -20,11 +20,8 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         ["Input.Name"] = "Lakeside Ketamine Center",
         ["Input.BillingAddress.Line1"] = "2150 Harbor View Drive", ["Input.BillingAddress.Line2"] = "Suite 310",
         ["Input.BillingAddress.City"] = "Madison", ["Input.BillingAddress.State"] = "wi", ["Input.BillingAddress.PostalCode"] = "53703",
-        ["Input.FacilitySameAsBilling"] = "false",
-        ["Input.ServiceFacilityAddress.Line1"] = "9 Clinic Way", ["Input.ServiceFacilityAddress.Line2"] = "",
-        ["Input.ServiceFacilityAddress.City"] = "Middleton", ["Input.ServiceFacilityAddress.State"] = "WI", ["Input.ServiceFacilityAddress.PostalCode"] = "53562-1234",
         ["Input.Phone"] = "(608) 555-0142", ["Input.TaxId"] = "394817265", ["Input.GroupNpi"] = "1245319599",
-        ["Input.TimeZoneId"] = "America/Denver", ["Input.DefaultPlaceOfService"] = "10",
+        ["Input.TimeZoneId"] = "America/Denver",
         ["Input.SuperbillFooter"] = "Self-pay: keep this statement for your insurer.", ["Input.ShowPatientNamesInReports"] = "true",
     };
 
@@ -40,27 +37,31 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         var s = await SettingsAsync();
         s.Name.ShouldBe("Lakeside Ketamine Center");
         s.BillingAddress.ToString().ShouldBe("2150 Harbor View Drive, Suite 310, Madison, WI 53703");
-        s.ServiceFacilityAddress.ToString().ShouldBe("9 Clinic Way, Middleton, WI 53562-1234");
         s.Phone.ShouldBe("(608) 555-0142");
         s.TaxId.ShouldBe("39-4817265");
         s.GroupNpi.ShouldBe("1245319599");
         s.TimeZoneId.ShouldBe("America/Denver");
-        s.DefaultPlaceOfService.ShouldBe("10");
         s.SuperbillFooter.ShouldBe("Self-pay: keep this statement for your insurer.");
         s.ShowPatientNamesInReports.ShouldBeTrue();
     }
 
     [Fact]
-    public async Task The_facility_can_be_the_billing_address()
+    public async Task The_facility_is_no_longer_a_setting_the_form_links_to_locations_and_leaves_them_alone()
     {
+        var client = await App.SignInAsync(Roles.PracticeManager);
+        var html = await (await client.GetAsync(Url)).Content.ReadAsStringAsync();
+        html.ShouldNotContain("Input.ServiceFacilityAddress");
+        html.ShouldNotContain("Input.DefaultPlaceOfService");
+        html.ShouldContain("href=\"/Locations\"");
+        var before = await App.InDbAsync(db => db.Locations.AsNoTracking().SingleAsync());
+
         var form = Complete();
-        form["Input.FacilitySameAsBilling"] = "true";
-        form["Input.ServiceFacilityAddress.PostalCode"] = "not a zip"; // ignored: the box says use the billing address
+        form["Input.ServiceFacilityAddress.Line1"] = "9 Elsewhere Road"; // an old form's field: not bound to anything
+        (await client.SubmitAsync(Url, form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync(Url, form);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await SettingsAsync()).ServiceFacilityAddress.ToString().ShouldBe("2150 Harbor View Drive, Suite 310, Madison, WI 53703");
+        var after = await App.InDbAsync(db => db.Locations.AsNoTracking().SingleAsync());
+        after.ServiceFacilityAddress.ToString().ShouldBe(before.ServiceFacilityAddress.ToString());
+        after.ConcurrencyStamp.ShouldBe(before.ConcurrencyStamp);
     }
 
     [Fact]
@@ -88,14 +89,12 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         { "Input.GroupNpi", "12345", "10 digits" },
         { "Input.TimeZoneId", "Mars/Olympus_Mons", "Unknown time zone" },
         { "Input.TimeZoneId", "", "Choose the clinic's time zone" },
-        { "Input.DefaultPlaceOfService", "1", "two-digit" },
-        { "Input.DefaultPlaceOfService", "AB", "two-digit" },
         { "Input.Phone", "555-0142", "at least 10 digits" },
         { "Input.Phone", "call me", "digits" },
         { "Input.BillingAddress.State", "ZZ", "2-letter state code" },
         { "Input.BillingAddress.PostalCode", "5370", "ZIP" },
         { "Input.BillingAddress.City", "", "Enter the city" },
-        { "Input.ServiceFacilityAddress.Line1", "", "street address" },
+        { "Input.BillingAddress.Line1", "", "street address" },
         { "Input.SuperbillFooter", new string('f', 4001), "maximum length of 4000" },
     };
 

@@ -55,7 +55,7 @@ internal static class StaffData
     {
         var patient = new Patient { Mrn = $"MRN-{Random.Shared.Next(100000, 999999)}", FirstName = "Ada", LastName = "Testpatient", DateOfBirth = new DateOnly(1980, 2, 3) };
         await app.InsertAsync(patient);
-        await app.InsertAsync(new Visit { PatientId = patient.Id, RenderingProviderId = staffId, Route = Route.IV, StartedAt = Noon.UtcDateTime.AddDays(-7) });
+        await app.InsertAsync(new Visit { PatientId = patient.Id, LocationId = app.MainLocationId, RenderingProviderId = staffId, Route = Route.IV, StartedAt = Noon.UtcDateTime.AddDays(-7) });
     }
 
     /// <summary>A complete new-person form as the practice manager would fill it in.</summary>
