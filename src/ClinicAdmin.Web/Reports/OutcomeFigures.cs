@@ -67,19 +67,78 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return await SummaryAsync(month.Previous(), locationId, ct);
     }
 
-    /// <summary>The last 12 months, oldest first, ending with <paramref name="month"/>; each computed exactly like its Summary.</summary>
-    public async Task<IReadOnlyList<TrendRow>> TrendAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default)
+    /// <summary>
+    /// The last 12 months, oldest first, ending with <paramref name="month"/>. Each row holds the figures its month's Summary
+    /// shows, computed from the same scoped queries and the same course-outcome rule, but without loading the months'
+    /// rows: counts in SQL, and the PHQ-9 scores of the courses active in the 12 months read once for all of them.
+    /// <paramref name="known"/> lets a caller that already has a month's Summary (the dashboard, the workbook) reuse it.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendRow>> TrendAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default,
+                                                          IReadOnlyDictionary<ReportMonth, MonthSummary>? known = null)
     {
         var months = new List<ReportMonth> { month };
         for (var i = 0; i < 11; i++) months.Insert(0, months[0].Previous());
-        var rows = new List<TrendRow>();
-        foreach (var m in months)
+        var ranges = months.Select(RangeOf).ToList();
+
+        // Per month: sessions, patients, incidents (counts) and the courses with activity (ids only).
+        var perMonth = new List<(int Sessions, int Patients, int Incidents, List<int> Courses)>();
+        foreach (var range in ranges)
         {
-            var s = await SummaryAsync(m, locationId, ct);
-            rows.Add(new TrendRow(m.Year, m.Month, s.PatientsTreated, s.Sessions, s.Response, s.Remission, s.Incidents));
+            if (known is not null && known.ContainsKey(range.Month)) { perMonth.Add(default); continue; }
+            var (visits, assessments, incidents, _) = Scoped(range, locationId);
+            var sessions = await visits.CountAsync(ct);
+            var patients = sessions == 0 ? 0 : await visits.Select(v => v.PatientId).Distinct().CountAsync(ct);
+            var incidentCount = await incidents.CountAsync(ct);
+            var courseIds = await visits.Where(v => v.TreatmentCourseId != null).Select(v => v.TreatmentCourseId!.Value)
+                .Union(assessments.Where(a => a.TreatmentCourseId != null).Select(a => a.TreatmentCourseId!.Value)).ToListAsync(ct);
+            perMonth.Add((sessions, patients, incidentCount, courseIds));
+        }
+
+        // The PHQ-9 history and first visit of every course active in any of the months, in two queries.
+        var allCourses = perMonth.Where(m => m.Courses is not null).SelectMany(m => m.Courses).Distinct().ToList();
+        var end = ranges[^1].EndUtc;
+        var phq9 = new Dictionary<int, List<(DateTime TakenAt, int Total)>>();
+        var firstVisit = new Dictionary<int, DateTime>();
+        if (allCourses.Count > 0)
+        {
+            foreach (var a in await db.Assessments.AsNoTracking()
+                         .Where(a => a.TreatmentCourseId != null && allCourses.Contains(a.TreatmentCourseId.Value) && a.Instrument == Instrument.Phq9 && a.TakenAt < end)
+                         .Select(a => new { CourseId = a.TreatmentCourseId!.Value, a.TakenAt, a.TotalScore }).ToListAsync(ct))
+                (phq9.TryGetValue(a.CourseId, out var list) ? list : phq9[a.CourseId] = []).Add((a.TakenAt, a.TotalScore));
+            foreach (var v in await db.Visits.AsNoTracking()
+                         .Where(v => v.TreatmentCourseId != null && allCourses.Contains(v.TreatmentCourseId.Value))
+                         .GroupBy(v => v.TreatmentCourseId!.Value).Select(g => new { CourseId = g.Key, First = g.Min(v => v.StartedAt) }).ToListAsync(ct))
+                firstVisit[v.CourseId] = v.First;
+        }
+
+        var rows = new List<TrendRow>();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = months[i];
+            if (known is not null && known.TryGetValue(m, out var s))
+            {
+                rows.Add(new TrendRow(m.Year, m.Month, s.PatientsTreated, s.Sessions, s.Response, s.Remission, s.Incidents));
+                continue;
+            }
+            var e = ranges[i].EndUtc;
+            // The Summary's rule: scores known when the month ended; the first visit only if it happened by then.
+            var outcomes = perMonth[i].Courses.Select(c => CourseOutcome.Compute(
+                (phq9.TryGetValue(c, out var scores) ? scores : []).Where(x => x.TakenAt < e),
+                firstVisit.TryGetValue(c, out var f) && f < e ? f : null)).ToList();
+            rows.Add(new TrendRow(m.Year, m.Month, perMonth[i].Patients, perMonth[i].Sessions,
+                ResponseOf(outcomes), RemissionOf(outcomes), perMonth[i].Incidents));
         }
         return rows;
     }
+
+    /// <summary>Response: a fall of 50% or more from a baseline above 0, among courses with a baseline above 0 and a later score.</summary>
+    private static Proportion ResponseOf(IReadOnlyCollection<CourseOutcome> phq9) =>
+        new(phq9.Count(o => InResponseDenominator(o) && o.Responder), phq9.Count(InResponseDenominator));
+    /// <summary>Remission: a latest score under 5, among courses with a baseline of 5 or more and a later score.</summary>
+    private static Proportion RemissionOf(IReadOnlyCollection<CourseOutcome> phq9) =>
+        new(phq9.Count(o => InRemissionDenominator(o) && o.Remitter), phq9.Count(InRemissionDenominator));
+    private static bool InResponseDenominator(CourseOutcome o) => o.Baseline > 0 && o.Latest is not null;
+    private static bool InRemissionDenominator(CourseOutcome o) => o.Baseline >= 5 && o.Latest is not null;
 
     /// <summary>Everything the workbook shows for a month.</summary>
     public async Task<OutcomeWorkbookModel> WorkbookAsync(int year, int monthNumber, int version, string generatedBy, int? locationId = null, CancellationToken ct = default)
@@ -115,7 +174,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
                 Indication = course is null ? null : Label(course.Indication), Instrument = Scoring.Name(a.Instrument), Total = a.Total,
                 Band = Scoring.Band(a.Instrument, a.Total), IsBaseline = course?.BaselineAt(a.Instrument) == a.TakenAt,
             };
-        }).ToList();
+        }); // streamed: rows are made as the writer asks for them
 
         var sessions = data.Visits.Select(v => new SessionRow
         {
@@ -124,7 +183,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             Route = v.Route == Route.None ? "" : v.Route.ToString(), SessionNumber = v.SessionNumber, DoseMg = v.DoseMg, WeightKg = v.WeightKg,
             AddOns = v.Lines.Where(l => l.IsAddOn).OrderBy(l => l.Id).Select(l => data.ServiceName(l.ServiceId)).ToList(),
             Charge = v.Lines.Sum(l => l.Amount),
-        }).ToList();
+        }); // streamed: rows are made as the writer asks for them
 
         var incidents = data.Incidents.Select(i => new IncidentRow
         {
@@ -140,19 +199,25 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             ReviewedAt = i.SignedOffAt is { } so ? clock.ToLocal(so) : null, ReviewNotes = i.ReviewNotes,
             ReportableToMedWatch = i.MedWatch, ReportableToRems = i.Rems,
             Addenda = data.Addenda.TryGetValue(i.Id, out var list) ? list : [],
-        }).ToList();
+        }); // streamed: rows are made as the writer asks for them
 
         var revenue = data.Visits.SelectMany(v => v.Lines.Select(l => (Visit: v.Id, Line: l, Service: data.ServiceInfo(l.ServiceId))))
             .GroupBy(x => (Category: x.Service.Category, x.Service.Name))
             .Select(g => new RevenueRow(Label(g.Key.Category), g.Key.Name, g.Select(x => x.Visit).Distinct().Count(), g.Sum(x => x.Line.Amount)))
             .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal).ToList();
 
+        // This month's and the previous month's summaries are computed once and reused by the trend.
+        var thisMonth = Summarize(data);
+        var previous = await PreviousSummaryAsync(month, locationId, ct);
+        var known = new Dictionary<ReportMonth, MonthSummary> { [month] = thisMonth };
+        if (previous is not null) known[month.Previous()] = previous;
+
         return new OutcomeWorkbookModel
         {
             ClinicName = settings.Name, Location = scope, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
-            ShowPatientNames = names, ThisMonth = Summarize(data), PreviousMonth = await PreviousSummaryAsync(month, locationId, ct),
+            ShowPatientNames = names, ThisMonth = thisMonth, PreviousMonth = previous,
             Outcomes = outcomes, Assessments = assessments, Sessions = sessions, Incidents = incidents, Revenue = revenue,
-            Trend = await TrendAsync(month, locationId, ct),
+            Trend = await TrendAsync(month, locationId, ct, known),
         };
     }
 
@@ -176,8 +241,8 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         public DateTime? FirstVisitAt;
         public List<ScoreFact> Scores = [];
         public CourseOutcome Phq9 = null!, Gad7 = null!;
-        public bool InResponseDenominator => Phq9.Baseline > 0 && Phq9.Latest is not null;
-        public bool InRemissionDenominator => Phq9.Baseline >= 5 && Phq9.Latest is not null;
+        public bool InResponseDenominator => OutcomeFigures.InResponseDenominator(Phq9);
+        public bool InRemissionDenominator => OutcomeFigures.InRemissionDenominator(Phq9);
 
         /// <summary>When the baseline score was taken: the same rule as <see cref="CourseOutcome.Compute"/>.</summary>
         public DateTime? BaselineAt(Instrument instrument) => FirstVisitAt is { } first
@@ -208,13 +273,17 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         public string LocationCode(int id) => Locations.TryGetValue(id, out var l) ? l.Code : $"#{id}";
     }
 
-    private async Task<MonthData> LoadAsync(MonthRange range, int? loc, CancellationToken ct)
+    /// <summary>
+    /// What belongs to a month and scope, as queries: the month's sessions, assessments, incidents, and the courses of the
+    /// scope. One location: its sessions; records made at those sessions; records outside a visit of patients it treated
+    /// this month. Written as EXISTS subqueries so each figure stays one query (the (LocationId, StartedAt) index serves
+    /// them). Shared by the full month and the trend, so both count the same rows.
+    /// </summary>
+    private (IQueryable<Visit> Visits, IQueryable<Assessment> Assessments, IQueryable<Incident> Incidents, IQueryable<TreatmentCourse> Courses)
+        Scoped(MonthRange range, int? loc)
     {
         var (s, e) = (range.StartUtc, range.EndUtc);
-        var d = new MonthData();
-        // One location: its sessions; records made at those sessions; records outside a visit of patients it treated this month.
-        // Written as EXISTS subqueries so each figure stays one query (the (LocationId, StartedAt) index serves them).
-        var monthVisits = db.Visits.Where(v => v.StartedAt >= s && v.StartedAt < e);
+        var monthVisits = db.Visits.AsNoTracking().Where(v => v.StartedAt >= s && v.StartedAt < e);
         var assessments = db.Assessments.AsNoTracking().Where(a => a.TakenAt >= s && a.TakenAt < e);
         var incidents = db.Incidents.AsNoTracking().Where(i => i.OccurredAt >= s && i.OccurredAt < e);
         var courses = db.Courses.AsNoTracking();
@@ -229,6 +298,14 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             courses = courses.Where(c => db.Visits.Any(v => v.TreatmentCourseId == c.Id && v.LocationId == l && v.StartedAt < e));
             monthVisits = monthVisits.Where(v => v.LocationId == l);
         }
+        return (monthVisits, assessments, incidents, courses);
+    }
+
+    private async Task<MonthData> LoadAsync(MonthRange range, int? loc, CancellationToken ct)
+    {
+        var (s, e) = (range.StartUtc, range.EndUtc);
+        var d = new MonthData();
+        var (monthVisits, assessments, incidents, courses) = Scoped(range, loc);
         d.Visits = await monthVisits.AsNoTracking()
             .OrderBy(v => v.StartedAt).ThenBy(v => v.Id)
             .Select(v => new VisitFact(v.Id, v.PatientId, v.TreatmentCourseId, v.RenderingProviderId, v.LocationId, v.StartedAt, v.Route, v.SessionNumber,
@@ -316,8 +393,8 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             CoursesCompleted = d.CoursesCompleted,
             Phq9Change = Change(courses.Select(c => c.Phq9)),
             Gad7Change = Change(courses.Select(c => c.Gad7)),
-            Response = new Proportion(courses.Count(c => c.InResponseDenominator && c.Phq9.Responder), courses.Count(c => c.InResponseDenominator)),
-            Remission = new Proportion(courses.Count(c => c.InRemissionDenominator && c.Phq9.Remitter), courses.Count(c => c.InRemissionDenominator)),
+            Response = ResponseOf(courses.Select(c => c.Phq9).ToList()),
+            Remission = RemissionOf(courses.Select(c => c.Phq9).ToList()),
             IncidentsByType = Counted(d.Incidents.Select(i => Label(i.Type))),
             IncidentsByGrade = d.Incidents.GroupBy(i => i.Grade).OrderBy(g => g.Key).Select(g => new GradeCount(g.Key, g.Count())).ToList(),
             SeriousIncidents = d.Incidents.Count(i => i.Serious != SeriousCriteria.None),

@@ -162,6 +162,37 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_trend_gives_each_month_the_figures_of_its_own_summary_for_the_group_and_each_location()
+    {
+        await SeedAsync();
+        foreach (var scope in new int?[] { null, SatelliteId, App.MainLocationId })
+        {
+            var (trend, summaries) = await WithFiguresAsync(async f =>
+            {
+                var march = await f.MonthAsync(2026, 3);
+                var rows = await f.TrendAsync(march, scope); // computed without reusing any summary
+                var months = new Dictionary<string, MonthSummary>();
+                foreach (var m in new[] { march.Previous().Previous(), march.Previous(), march })
+                    months[m.Label] = await f.SummaryAsync(m, scope);
+                return (rows, months);
+            });
+            trend.Count.ShouldBe(12);
+            foreach (var (label, s) in summaries)
+            {
+                var row = trend.Single(t => t.Label == label);
+                row.ShouldSatisfyAllConditions($"{label} at {scope?.ToString() ?? "group"}",
+                    r => r.Sessions.ShouldBe(s.Sessions), r => r.PatientsTreated.ShouldBe(s.PatientsTreated),
+                    r => r.Response.ShouldBe(s.Response), r => r.Remission.ShouldBe(s.Remission), r => r.Incidents.ShouldBe(s.Incidents));
+            }
+            if (scope is null)
+            {
+                summaries["2026-02"].Response.ShouldBe(new Proportion(3, 4)); // the hand-computed month, so the comparison is not of empties
+                trend.Single(t => t.Label == "2026-03").Sessions.ShouldBe(1); // V7
+            }
+        }
+    }
+
+    [Fact]
     public async Task One_location_counts_its_sessions_and_what_was_recorded_for_the_patients_it_treated()
     {
         await SeedAsync();

@@ -44,7 +44,9 @@ public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime, Data.
         ScopeLabel = Location is { } chosenId ? Locations.First(l => l.Id == chosenId).Label : "All locations";
         Summary = await figures.SummaryAsync(Shown, Location);
         Previous = await figures.PreviousSummaryAsync(Shown, Location);
-        Trend = await figures.TrendAsync(Shown, Location);
+        var known = new Dictionary<ReportMonth, MonthSummary> { [Shown] = Summary };
+        if (Previous is not null) known[Shown.Previous()] = Previous;
+        Trend = await figures.TrendAsync(Shown, Location, known: known);
         var labels = Trend.Select(t => t.Label).ToList();
         RateChart = TrendChart.Build(labels, 1m, "percent",
             ("Response", "series-response", Trend.Select(t => t.Response.Rate).ToList()),
