@@ -10,7 +10,7 @@ using Xunit;
 namespace ClinicAdmin.Browser.Tests.Operations;
 
 /// <summary>
-/// Scale-out: three Production instances on loopback ports sharing one fresh PostgreSQL database, started together as
+/// Scale-out: three (or more) Production instances on loopback ports sharing one fresh PostgreSQL database, started together as
 /// after a deploy. A person signed in on one is signed in on all (data-protection keys in the database), a form served by
 /// one is accepted by another (anti-forgery), and documents requested on several instances at the same moment are
 /// produced exactly once. Run alone with tests/multi-instance.sh.
@@ -21,10 +21,14 @@ public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster) : ICl
     public const string Manager = "manager@multi.example";
     public const string Director = "director@multi.example";
 
-    /// <summary>The shared cluster: two accounts, a billable month, and the workbook schedule firing every 5 s on every instance.</summary>
+    /// <summary>
+    /// The shared cluster: two accounts, a billable month, and the workbook schedule firing every 5 s on every instance.
+    /// Three instances, or CLINICADMIN_TEST_INSTANCES (3-8; tests/multi-instance.sh N sets it).
+    /// </summary>
     public sealed class Cluster : IAsyncLifetime
     {
         public const int Patients = 12;
+        public static int Count => int.TryParse(Environment.GetEnvironmentVariable("CLINICADMIN_TEST_INSTANCES"), out var n) ? Math.Clamp(n, 3, 8) : 3;
         public AppCluster Apps { get; private set; } = null!;
         public AppCluster.Instance[] Instances { get; private set; } = [];
         public DateOnly BillableMonth { get; } = ClinicDb.PastMonth(2);
@@ -40,7 +44,7 @@ public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster) : ICl
             await Apps.CreateUserAsync(Manager, "PracticeManager"); // also migrates the new database
             await Apps.CreateUserAsync(Director, "MedicalDirector");
             VisitOfPatient = await Apps.Db.SeedBillableMonthAsync(BillableMonth, Patients);
-            Instances = await Apps.StartAsync(3);
+            Instances = await Apps.StartAsync(Count);
             // The first page views after a deploy arrive everywhere at once: each instance may need the key ring at the same moment.
             using var first = new WebSession();
             await Task.WhenAll(Instances.Select(i => first.GetAsync(i.Url + "/Account/Login")));
