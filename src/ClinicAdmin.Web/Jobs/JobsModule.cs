@@ -21,7 +21,7 @@ public static class JobsModule
         services.AddSingleton<IClinicJob, EngineCheckJob>();
         Superbills.SuperbillsModule.AddClinicSuperbills(services, configuration);
         // The monthly outcome workbook: its job, its figures and its recurring schedule (Reports/OutcomeWorkbookSchedule.cs).
-        services.AddClinicOutcomeReports();
+        services.AddClinicOutcomeReports(configuration);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>

@@ -1,15 +1,44 @@
+using System.ComponentModel.DataAnnotations;
 using ClinicAdmin.Data;
 using ClinicAdmin.Reports.Workbooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace ClinicAdmin.Web.Reports;
+
+/// <summary>The "Reports" section.</summary>
+public sealed class ReportsOptions : IValidatableObject
+{
+    public const string Section = "Reports";
+
+    /// <summary>
+    /// When the monthly outcome workbook is requested: a Quartz cron expression in the clinic's time zone (seconds first).
+    /// Default 02:00 on the 1st; a run always covers the month before the one it fires in.
+    /// </summary>
+    [Required] public string WorkbookSchedule { get; set; } = OutcomeWorkbookSchedule.Cron;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsCron(WorkbookSchedule))
+            yield return new ValidationResult($"Reports:WorkbookSchedule '{WorkbookSchedule}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"{OutcomeWorkbookSchedule.Cron}\".",
+                [nameof(WorkbookSchedule)]);
+    }
+
+    private static bool IsCron(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression)) return false;
+        try { _ = new CronExpression(expression); return true; }
+        catch (FormatException) { return false; }
+    }
+}
 
 /// <summary>
 /// The recurring workbook, registered in this one place: on the 1st of each month at 02:00 in the clinic's time zone
 /// (a Quartz cron trigger in that zone, so daylight-saving changes move the UTC instant, never the local hour), for the
 /// previous month. The zone is read from the clinic settings at start-up (a changed zone applies after a restart).
 /// The fired job only enqueues the month's v1 request, so several instances firing yield one run and one workbook.
+/// The time is <see cref="ReportsOptions.WorkbookSchedule"/> (the default below unless configured).
 /// </summary>
 public static class OutcomeWorkbookSchedule
 {
@@ -18,9 +47,10 @@ public static class OutcomeWorkbookSchedule
     public static readonly TriggerKey TriggerKey = new("outcome-workbook-monthly", "recurring");
 
     /// <param name="startAt">First instant the trigger may fire after (now when null; tests pass a fixed date).</param>
-    public static ITrigger BuildTrigger(TimeZoneInfo zone, DateTimeOffset? startAt = null) =>
+    /// <param name="cron">The schedule (<see cref="Cron"/> unless configured).</param>
+    public static ITrigger BuildTrigger(TimeZoneInfo zone, DateTimeOffset? startAt = null, string cron = Cron) =>
         TriggerBuilder.Create().WithIdentity(TriggerKey).ForJob(JobKey)
-            .WithSchedule(CronScheduleBuilder.Create(Cron).InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .StartAt(startAt ?? DateTimeOffset.UtcNow).Build();
 
     /// <summary>The month a run fired at <paramref name="fireUtc"/> covers: the month before the fire's local date.</summary>
@@ -47,8 +77,12 @@ public static class OutcomeWorkbookSchedule
         }
     }
 
-    /// <summary>At start-up: (re)registers the cron trigger in the clinic's zone (replace: every instance may do it).</summary>
-    public sealed class Registration(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ILogger<Registration> log) : IHostedService
+    /// <summary>
+    /// At start-up: registers the cron trigger in the clinic's zone. Every instance does it; a stored trigger with the same
+    /// schedule and zone is left alone, so its missed fire (every instance down at 02:00 on the 1st) still fires when the
+    /// first instance comes back, instead of being reset to the next month by a restart.
+    /// </summary>
+    public sealed class Registration(IServiceScopeFactory scopes, ISchedulerFactory schedulers, IOptions<ReportsOptions> options, ILogger<Registration> log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -59,10 +93,17 @@ public static class OutcomeWorkbookSchedule
                 var zoneId = await db.ClinicSettings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken)
                              ?? new Domain.Clinic.ClinicSettings().TimeZoneId;
                 var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+                var cron = options.Value.WorkbookSchedule;
                 var scheduler = await schedulers.GetScheduler(cancellationToken);
+                if (await scheduler.GetTrigger(TriggerKey, cancellationToken) is ICronTrigger stored && stored.CronExpressionString == cron
+                    && stored.TimeZone.Id == zone.Id && await scheduler.Exists(JobKey, cancellationToken))
+                {
+                    log.LogInformation("Monthly outcome workbook schedule ({Cron} in {Zone}) already registered", cron, zoneId);
+                    return;
+                }
                 var job = JobBuilder.Create<Fire>().WithIdentity(JobKey).StoreDurably().Build();
-                await scheduler.ScheduleJob(job, [BuildTrigger(zone)], new ScheduleJobOptions { Replace = true }, cancellationToken);
-                log.LogInformation("Monthly outcome workbook scheduled at 02:00 on the 1st in {Zone}", zoneId);
+                await scheduler.ScheduleJob(job, [BuildTrigger(zone, cron: cron)], new ScheduleJobOptions { Replace = true }, cancellationToken);
+                log.LogInformation("Monthly outcome workbook scheduled ({Cron} in {Zone})", cron, zoneId);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -79,8 +120,9 @@ public static class OutcomeReportsModule
 {
     private static readonly Func<IServiceProvider, string, Task> SampleHook = OutcomeWorkbookSample.WriteAsync;
 
-    public static IServiceCollection AddClinicOutcomeReports(this IServiceCollection services)
+    public static IServiceCollection AddClinicOutcomeReports(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutcomeFigures>();
         services.AddScoped<OutcomeWorkbookRequests>();
         services.AddSingleton<Jobs.IClinicJob, OutcomeWorkbookJob>();

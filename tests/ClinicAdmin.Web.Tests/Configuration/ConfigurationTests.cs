@@ -48,6 +48,7 @@ public sealed class ConfigurationTests
     [InlineData(typeof(DatabaseOptions), "Database")]
     [InlineData(typeof(SecurityOptions), "Security")]
     [InlineData(typeof(DemoOptions), "Demo")]
+    [InlineData(typeof(ClinicAdmin.Web.Reports.ReportsOptions), "Reports")]
     public void The_template_documents_every_option(Type options, string section)
     {
         var template = KeysOf(Path.Combine(Root(), "appsettings.template.json"));
@@ -59,6 +60,7 @@ public sealed class ConfigurationTests
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Database:Provider", "PostgreSql", "Database:ConnectionString")]
     [InlineData("Security:SessionIdleMinutes", "0", "SessionIdleMinutes")]
+    [InlineData("Reports:WorkbookSchedule", "monthly", "Reports:WorkbookSchedule")]
     public void A_wrong_setting_stops_the_app_at_start_with_a_message_naming_the_key(string key, string value, string named)
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
