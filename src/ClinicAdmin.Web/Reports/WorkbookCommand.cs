@@ -30,6 +30,7 @@ public static class WorkbookCommand
         var total = Stopwatch.StartNew();
         var model = await figures.WorkbookAsync(month.Year, month.Month, 1, "command line");
         var computeMs = total.ElapsedMilliseconds;
+        var heapAfterFigures = GC.GetTotalMemory(false);
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             OutcomeWorkbookWriter.Write(model, file);
         total.Stop();
@@ -41,7 +42,7 @@ public static class WorkbookCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"workbook {month:yyyy-MM}: sessions={model.Sessions.Count()} courses={model.Outcomes.Count()} assessments={model.Assessments.Count()} incidents={model.Incidents.Count()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"figures_ms={computeMs} write_ms={total.ElapsedMilliseconds - computeMs} total_ms={total.ElapsedMilliseconds} file_mb={new FileInfo(path).Length / mb:F1} peak_working_set_mb={process.PeakWorkingSet64 / mb:F0}"));
+            $"figures_ms={computeMs} write_ms={total.ElapsedMilliseconds - computeMs} total_ms={total.ElapsedMilliseconds} file_mb={new FileInfo(path).Length / mb:F1} peak_working_set_mb={process.PeakWorkingSet64 / mb:F0} managed_heap_after_figures_mb={heapAfterFigures / mb:F0} allocated_mb={GC.GetTotalAllocatedBytes() / mb:F0} gen2_collections={GC.CollectionCount(2)}"));
         return 0;
     }
 }
