@@ -29,7 +29,8 @@ public sealed class DatabaseFaultPage(ILogger<DatabaseFaultPage> log) : IExcepti
     private async Task WriteAsync(HttpContext context, DatabaseFault fault, Exception exception)
     {
         // The path only (a query string may carry a searched name), and the error code, never the message.
-        log.LogWarning("Database fault {Fault} ({Code}) on {Method} {Path}: answered 503", fault, DatabaseFaults.CodeOf(exception), context.Request.Method, context.Request.Path);
+        log.LogWarning("Database fault {Fault} ({Code}) on {Method} {Path}: answered 503", fault, DatabaseFaults.CodeOf(exception), context.Request.Method,
+            context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value); // the page asked for, not /Error
         var (heading, message) = DatabaseFaults.Describe(fault);
         var root = WebUtility.HtmlEncode(context.Request.PathBase.Value ?? "");
         context.Response.Clear();
