@@ -52,11 +52,38 @@ public sealed class DatabaseInitializer(ClinicDbContext db, IOptions<DatabaseOpt
         if (o.Provider == DatabaseProvider.Sqlite)
         {
             var path = new SqliteConnectionStringBuilder(o.ResolvedConnectionString).DataSource;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            EnsureWritable(Path.GetFullPath(path), string.IsNullOrWhiteSpace(o.ConnectionString) ? "Database:DataDirectory" : "Database:ConnectionString");
         }
         if (o.MigrateOnStartup) await db.Database.MigrateAsync(ct);
         if (o.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>
+    /// SQLite needs to write the file and create its -wal/-shm files beside it. Checked before migrating so a read-only
+    /// folder or file stops the app with one line naming the path and the setting, not a SQLite error mid-migration.
+    /// </summary>
+    private static void EnsureWritable(string file, string setting)
+    {
+        var dir = Path.GetDirectoryName(file)!;
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var probe = Path.Combine(dir, $".write-check-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, [1]);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseStartException($"the data folder {dir} cannot be written ({Reason(e)}); make it writable for this user or point {setting} at a writable folder.", e);
+        }
+        if (!File.Exists(file)) return;
+        try { using var _ = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseStartException($"the database file {file} cannot be written ({Reason(e)}); make it writable for this user or point {setting} at a writable folder.", e);
+        }
+    }
+
+    private static string Reason(Exception e) => e is UnauthorizedAccessException ? "permission denied or read-only" : e.Message.TrimEnd('.');
 }

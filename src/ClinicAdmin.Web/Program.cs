@@ -1,6 +1,10 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Web.Infrastructure;
 using ClinicAdmin.Web.Jobs;
+using ClinicAdmin.Web.Operations;
+
+// A configuration or start-up problem ends with one line naming the key or file, not a stack trace.
+StartupErrors.Install();
 
 // Table of contents: one AddClinicXxx() per module. Each lives in Infrastructure/ or its feature folder.
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +17,8 @@ builder.Services
     .AddClinicHealth()
     .AddClinicJobs(builder.Configuration)
     .AddClinicVisits(builder.Configuration)
-    .AddClinicDemo(builder.Configuration, builder.Environment);
+    .AddClinicDemo(builder.Configuration, builder.Environment)
+    .AddClinicOperations();
 
 var app = builder.Build();
 
@@ -29,6 +34,9 @@ if (args.Length > 0 && args[0] == "scale-data") return await ClinicAdmin.Web.Sca
 // `... workbook --month yyyy-MM [--out FILE]` writes a month's outcome workbook to a file and prints timings.
 if (args.Length > 0 && args[0] == "workbook") return await ClinicAdmin.Web.Reports.WorkbookCommand.RunAsync(app, args[1..]);
 if (args.Length > 0 && args[0] == "samples") return await ClinicAdmin.Web.Superbills.SamplesCommand.RunAsync(app, args[1..]);
+// `... backup --out FILE`, `backup verify --from FILE`, `restore --from FILE [--force]` (Operations/BackupCommand.cs).
+if (args.Length > 0 && args[0] == "backup") return await BackupCommand.BackupAsync(app, args[1..]);
+if (args.Length > 0 && args[0] == "restore") return await BackupCommand.RestoreAsync(app, args[1..]);
 
 await app.InitializeDatabaseAsync();
 app.UseClinicPipeline();

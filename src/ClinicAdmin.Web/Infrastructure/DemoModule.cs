@@ -19,6 +19,9 @@ public static class DemoModule
     /// <summary>Migrates, makes sure roles and settings exist, seeds the demo clinic in demo mode, prints the sign-ins.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        // Settings first, before the host starts: a wrong value then ends with one line (Operations/StartupErrors.cs)
+        // instead of the host's "Hosting failed to start" log with a stack trace.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

@@ -1,5 +1,6 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Jobs;
+using ClinicAdmin.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -65,13 +66,36 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
         }
         catch (Exception e)
         {
-            await db.Entry(run).ReloadAsync();
-            var permanent = e is PermanentJobFailure;
-            var retry = run.Fail(Readable(e), permanent, time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.RetryBackoffSeconds));
-            await db.SaveChangesAsync();
-            // Ids and the exception type only: messages may quote patient data.
-            log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType}); {Next}", run.Id, run.Attempts, e.GetType().Name, retry ? "will retry" : "gave up");
-            if (retry) await scope.ServiceProvider.GetRequiredService<JobQueue>().ScheduleAsync(run.Id, run.NextAttemptAt);
+            // When the database itself is away (PostgreSQL stopped, disk full) recording the failure fails too, which
+            // would leave the run "Running" for ever: wait for the database, then record and schedule the retry.
+            var fault = DatabaseFaults.Classify(e);
+            await WhenDatabaseAnswersAsync(run.Id, cancellationToken, async () =>
+            {
+                db.ChangeTracker.Clear();
+                var current = await db.JobRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+                var permanent = e is PermanentJobFailure;
+                var retry = current.Fail(Readable(e), permanent, time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.RetryBackoffSeconds));
+                await db.SaveChangesAsync(cancellationToken);
+                // Ids and the exception type only: messages may quote patient data.
+                log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType}{Fault}); {Next}", current.Id, current.Attempts, e.GetType().Name,
+                    fault is null ? "" : ", database " + fault, retry ? "will retry" : "gave up");
+                if (retry) await scope.ServiceProvider.GetRequiredService<JobQueue>().ScheduleAsync(current.Id, current.NextAttemptAt);
+            });
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>, retrying while the database is unavailable (1 s, 2 s, 4 s ... at most 15 s apart, up to 30 minutes).</summary>
+    private async Task WhenDatabaseAnswersAsync(int runId, CancellationToken ct, Func<Task> work)
+    {
+        var deadline = Environment.TickCount64 + 30 * 60_000; // wall time, not the (possibly fixed) clinic clock
+        for (var wait = TimeSpan.FromSeconds(1); ; wait = TimeSpan.FromSeconds(Math.Min(15, wait.TotalSeconds * 2)))
+        {
+            try { await work(); return; }
+            catch (Exception e) when (DatabaseFaults.Classify(e) is not null && Environment.TickCount64 < deadline && !ct.IsCancellationRequested)
+            {
+                log.LogWarning("Job run {RunId}: database {Fault} while recording the outcome; trying again in {Seconds} s", runId, DatabaseFaults.Classify(e), wait.TotalSeconds);
+                await Task.Delay(wait, ct);
+            }
         }
     }
 
@@ -79,6 +103,7 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
     {
         PermanentJobFailure p => p.Message,
         TimeoutException => "The database did not answer in time; the job will be retried.",
+        _ when DatabaseFaults.Classify(e) is { } fault => $"The database was unavailable ({fault}); the job will be retried.",
         _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
     };
 }

@@ -17,8 +17,8 @@ public sealed class AppProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the app with the given arguments and environment (content root = src/ClinicAdmin.Web).</summary>
-    public static AppProcess Start(IEnumerable<string> args, IDictionary<string, string> environment, string? stdin = null)
+    /// <summary>Starts the app with the given arguments and environment (content root = src/ClinicAdmin.Web unless given).</summary>
+    public static AppProcess Start(IEnumerable<string> args, IDictionary<string, string> environment, string? stdin = null, string? contentRoot = null)
     {
         var root = BrowserApp.RepoRoot();
         var psi = new ProcessStartInfo("dotnet")
@@ -29,7 +29,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.ArgumentList.Add(WebDll(root));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--contentRoot");
-        psi.ArgumentList.Add(Path.Combine(root, "src", "ClinicAdmin.Web"));
+        psi.ArgumentList.Add(contentRoot ?? Path.Combine(root, "src", "ClinicAdmin.Web"));
         foreach (var (k, v) in environment) psi.Environment[k] = v;
         var app = new AppProcess(Process.Start(psi)!);
         app._process.OutputDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
