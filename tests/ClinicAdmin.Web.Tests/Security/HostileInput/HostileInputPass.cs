@@ -30,6 +30,8 @@ public sealed class HostileInputPass(ClinicApp app)
     private readonly Dictionary<string, string> _defaults = [];
     private int _combinations;
     private readonly List<string> _timings = [];
+    private int _restores;
+    private TimeSpan _integrityTime, _restoreTime;
 
     public async Task<Report> RunAsync()
     {
@@ -39,15 +41,16 @@ public sealed class HostileInputPass(ClinicApp app)
         var forms = await DiscoverAsync(catalog);
         foreach (var form in forms)
         {
-            var (started, count) = (watch.Elapsed, _combinations);
+            var (started, count, restores) = (watch.Elapsed, _combinations, _restores);
             await TryFormAsync(form);
-            _timings.Add($"{form.Key}: {_combinations - count} submissions, {(watch.Elapsed - started).TotalSeconds:0.0} s");
+            _timings.Add($"{form.Key}: {_combinations - count} submissions, {_restores - restores} reseeds, {(watch.Elapsed - started).TotalSeconds:0.0} s");
         }
         var reached = forms.Select(f => f.Page?.Model).ToHashSet();
         // A page that accepts posts but whose form the crawl never reached is a gap in the seed data or the links: say so.
         var unreached = catalog.Where(p => p.Handlers.Any(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
             .Where(p => !reached.Contains(p.Model) && p.Route is not "/Account/Logout" and not "/Error")
             .Select(p => p.Route).ToList();
+        _timings.Add($"integrity checks {_integrityTime.TotalSeconds:0.0} s, reseeds {_restoreTime.TotalSeconds:0.0} s");
         return new Report(forms.Count, _combinations, _failures, _timings, unreached, watch.Elapsed);
     }
 
@@ -55,6 +58,13 @@ public sealed class HostileInputPass(ClinicApp app)
 
     /// <summary>Back to the seeded clinic (same ids every time) and, if asked, fresh sign-ins.</summary>
     private async Task RestoreAsync(bool signIn)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try { await RestoreCoreAsync(signIn); }
+        finally { _restoreTime += Stopwatch.GetElapsedTime(started); }
+    }
+
+    private async Task RestoreCoreAsync(bool signIn)
     {
         await app.ResetAsync();
         RecordData.FreezeClock(app);
@@ -116,7 +126,7 @@ public sealed class HostileInputPass(ClinicApp app)
         var (doc, form) = await LoadAsync(target);
         if (form is null)
         {
-            await RestoreAsync(signIn: true);
+            await RestoreAsync(signIn: false);
             (doc, form) = await LoadAsync(target);
             if (form is null) { Fail(target, "load", "the form could not be shown again after a reset"); return; }
         }
@@ -141,7 +151,8 @@ public sealed class HostileInputPass(ClinicApp app)
                 if (form is null)
                 {
                     // The last accepted post used the form up (signed off, deactivated, cancelled): start again from the seed.
-                    await RestoreAsync(signIn: true);
+                    await RestoreAsync(signIn: false);
+                    _restores++;
                     (doc, form) = await LoadAsync(target);
                     if (form is null) { Fail(target, variant.Label, "the form could not be shown again after a reset"); return; }
                 }
@@ -155,6 +166,13 @@ public sealed class HostileInputPass(ClinicApp app)
     private async Task<(IHtmlDocument? Doc, IHtmlFormElement? Form)> LoadAsync(DiscoveredForm target)
     {
         var response = await ClientOf(target.Role).GetAsync(target.PageUrl);
+        if (response.StatusCode == HttpStatusCode.Redirect && target.Role is { } role && response.Headers.Location?.ToString().Contains("/Account/Login") == true)
+        {
+            // The post ended this session (e.g. the account's role changed): sign in again.
+            _clients[role].Dispose();
+            _clients[role] = await app.SignInAsync(role);
+            response = await ClientOf(target.Role).GetAsync(target.PageUrl);
+        }
         if (response.StatusCode != HttpStatusCode.OK) return (null, null);
         var doc = await ClinicClient.ReadAsync(response);
         return (doc, FormDiscovery.PostForms(doc).FirstOrDefault(f => FormDiscovery.KeyOf(f, target.PageUrl) == target.Key));
@@ -233,10 +251,12 @@ public sealed class HostileInputPass(ClinicApp app)
     /// <summary>Every row valid; if not, the failure is recorded and the seed restored so later forms start clean.</summary>
     private async Task<bool> IntegrityHoldsAsync(DiscoveredForm target, string variant)
     {
+        var started = Stopwatch.GetTimestamp();
         var problems = await app.InDbAsync(db => DataIntegrity.ProblemsAsync(db, app.Clock.GetUtcNow().UtcDateTime));
+        _integrityTime += Stopwatch.GetElapsedTime(started);
         if (problems.Count == 0) return true;
         Fail(target, variant, "left an invalid row: " + string.Join("; ", problems.Take(3)));
-        await RestoreAsync(signIn: true);
+        await RestoreAsync(signIn: false);
         return false;
     }
 
