@@ -242,9 +242,9 @@ public sealed class HostileInputPass(ClinicApp app)
         else if (redirected) Fail(target, variant.Label, $"sent the user to {response.Headers.Location}");
         if (status == 200 && variant is Replace replace && sent is not null)
             CheckValuesKept(target, variant.Label, html, posted, replace.Field);
-        // An accepted post is checked at once; a re-shown form must not have stored anything either, checked at the
-        // end of the form (TryFormAsync) to keep the pass quick.
-        if (redirected && !await IntegrityHoldsAsync(target, variant.Label)) return true;
+        // A re-shown form must not have stored anything either: every row is checked at the end of the form (TryFormAsync).
+        // The fast pass checks once per form (the problem names the row and field); the full pass after every accepted post.
+        if (redirected && HostileValues.Full && !await IntegrityHoldsAsync(target, variant.Label)) return true;
         return redirected;
     }
 

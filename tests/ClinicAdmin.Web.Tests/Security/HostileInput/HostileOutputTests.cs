@@ -55,7 +55,7 @@ public abstract class HostileOutputTests(ClinicApp app) : PageTest(app)
         foreach (var (client, url, expected) in new[]
                  {
                      (desk, $"/Patients/Details?id={c.Patient.Id}", new[] { First, Last }),
-                     (desk, "/Patients?q=O'Brien", [First]),
+                     (desk, "/Patients?q=" + Uri.EscapeDataString("=HYPERLINK(\"http"), [Last]), // search is by last name
                      (clinician, $"/Visits/Details?id={visit.Id}", [Notes]),
                      (manager, $"/Staff/Details?id={c.Provider.Id}", [ProviderLast, Unicode]),
                      (manager, "/Staff", [ProviderLast]),
@@ -122,7 +122,8 @@ public abstract class HostileOutputTests(ClinicApp app) : PageTest(app)
     /// <summary>Runs a reader over the bytes saved to a temporary file ({0} in the arguments) and returns its output.</summary>
     private static string Run(string tool, byte[] content, params string[] args)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}");
+        // openpyxl goes by the extension.
+        var path = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}" + (tool.EndsWith("python3") ? ".xlsx" : ".pdf"));
         File.WriteAllBytes(path, content);
         try
         {
