@@ -79,6 +79,7 @@ public class Incident : EditableEntity
         var latest = nowUtc.AddMinutes(1);
         if (string.IsNullOrWhiteSpace(Description)) yield return new(nameof(Description), "Describe what happened.");
         if (OccurredAt > latest) yield return new(nameof(OccurredAt), "The time it occurred cannot be in the future.");
+        else if (PlausibleDates.Problem(DateOnly.FromDateTime(OccurredAt), "The time it occurred") is { } year) yield return new(nameof(OccurredAt), year);
         if (ResolvedAt is { } resolved)
         {
             if (resolved < OccurredAt) yield return new(nameof(ResolvedAt), "Resolved cannot be before the time it occurred.");

@@ -58,6 +58,9 @@ public class StaffMember : EditableEntity
         if (!string.IsNullOrEmpty(LicenseState) && !UsStates.IsValid(LicenseState))
             yield return new("LicenseState", "Use a two-letter US state code, e.g. WI.");
         if (EndDate is { } end && end < StartDate) yield return new("EndDate", "The end date cannot be before the start date.");
+        if (PlausibleDates.Problem(StartDate, "The start date") is { } start) yield return new("StartDate", start);
+        if (PlausibleDates.Problem(EndDate, "The end date") is { } last) yield return new("EndDate", last);
+        if (PlausibleDates.Problem(LicenseExpiresOn, "The license expiry") is { } expiry) yield return new("LicenseExpiresOn", expiry);
     }
 
     /// <summary>Throws the first broken rule, so no caller can save a rendering provider without an NPI.</summary>
@@ -73,6 +76,7 @@ public class StaffMember : EditableEntity
     public void Deactivate(DateOnly lastDay)
     {
         if (lastDay < StartDate) throw new DomainException("EndDate", $"The last day cannot be before the start date ({StartDate:yyyy-MM-dd}).");
+        if (PlausibleDates.Problem(lastDay, "The last day") is { } problem) throw new DomainException("EndDate", problem);
         EndDate = lastDay;
     }
 

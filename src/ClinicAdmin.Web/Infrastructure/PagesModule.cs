@@ -12,7 +12,7 @@ public static class PagesModule
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/PatientLink/Index");
-        });
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new YesNoModelBinderProvider()));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ClinicTime>();
         return services;

@@ -51,7 +51,8 @@ public sealed class ClinicDb(DatabaseProvider provider, string connectionString)
         settings.GroupNpi = "1234567893";
         settings.TimeZoneId = "America/Chicago";
         settings.BillingAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" };
-        settings.ServiceFacilityAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" };
+        var site = await db.Locations.OrderBy(l => l.Id).FirstAsync();
+        site.ServiceFacilityAddress = new Address { Line1 = "1 Test Street", City = "Springfield", State = "IL", PostalCode = "62701" };
         var provider = new StaffMember
         {
             FirstName = "Nora", LastName = "Provider", Credentials = "MSN, PMHNP-BC", Title = "Psychiatric Nurse Practitioner",
@@ -80,7 +81,7 @@ public sealed class ClinicDb(DatabaseProvider provider, string connectionString)
         var visits = new List<Visit>();
         foreach (var p in list)
         {
-            var visit = new Visit { PatientId = p.Id, TreatmentCourseId = p.Courses[0].Id, RenderingProviderId = provider.Id, StartedAt = at, DischargedAt = at.AddHours(2), Route = Route.IV, DoseMg = 40m, WeightKg = 80m };
+            var visit = new Visit { PatientId = p.Id, TreatmentCourseId = p.Courses[0].Id, LocationId = site.Id, RenderingProviderId = provider.Id, StartedAt = at, DischargedAt = at.AddHours(2), Route = Route.IV, DoseMg = 40m, WeightKg = 80m };
             visit.Charge(infusion, day);
             db.Visits.Add(visit);
             visits.Add(visit);

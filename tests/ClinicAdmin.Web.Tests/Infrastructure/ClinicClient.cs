@@ -91,7 +91,8 @@ public sealed class ClinicClient(HttpClient http) : IDisposable
         return forms[0];
     }
 
-    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+    /// <summary>The fields a browser would submit for <paramref name="form"/> as it stands (checked boxes, selected options, text).</summary>
+    public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var e in form.Elements)
