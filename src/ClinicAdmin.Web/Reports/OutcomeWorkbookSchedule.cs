@@ -72,6 +72,8 @@ public static class OutcomeWorkbookSchedule
             var zoneId = await db.ClinicSettings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
             var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
             var (year, month) = MonthFor(fired, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+            // The group's workbook only: it has every session with its location and the sessions by location; a location's own
+            // workbook is made on request (Reports page), so a 100-site group does not run 100 month passes at 02:00.
             var run = await scope.ServiceProvider.GetRequiredService<OutcomeWorkbookRequests>().RequestFirstAsync(year, month, "schedule", null, cancellationToken);
             log.LogInformation("Monthly outcome workbook {Year}-{Month} requested as run {RunId}", year, month, run.Id);
         }

@@ -94,7 +94,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         { "Input.BillingAddress.State", "ZZ", "2-letter state code" },
         { "Input.BillingAddress.PostalCode", "5370", "ZIP" },
         { "Input.BillingAddress.City", "", "Enter the city" },
-        { "Input.BillingAddress.Line1", "", "street address" },
+        { "Input.BillingAddress.PostalCode", "", "Enter the ZIP code" },
         { "Input.SuperbillFooter", new string('f', 4001), "maximum length of 4000" },
     };
 
