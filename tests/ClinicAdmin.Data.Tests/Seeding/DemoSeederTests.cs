@@ -86,6 +86,32 @@ public abstract class DemoSeederTests(DataFixture data) : DataTest(data)
     }
 
     [Fact]
+    public async Task The_demo_group_has_two_valid_locations_and_its_visits_are_spread_over_both()
+    {
+        await SeedAsync();
+        var sites = await Data.InDbAsync(db => db.Locations.AsNoTracking().OrderBy(l => l.Code).ToListAsync());
+        sites.Select(l => l.Code).ShouldBe(["MAD", "MID"]);
+        foreach (var site in sites)
+        {
+            Should.NotThrow(() => Domain.Clinic.LocationRules.Check(site), site.Code); // complete box 32 facts
+            site.IsActive.ShouldBeTrue();
+        }
+        var perSite = await Data.InDbAsync(db => db.Visits.GroupBy(v => v.LocationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count));
+        perSite.Keys.ShouldBe(sites.Select(l => l.Id), ignoreOrder: true);
+        perSite[sites[1].Id].ShouldBeLessThan(perSite[sites[0].Id]); // Middleton is the smaller site
+        perSite[sites[1].Id].ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task A_fresh_installation_gets_one_placeholder_location_so_visits_can_be_recorded()
+    {
+        using (var scope = Data.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureBasicsAsync();
+        var only = (await Data.InDbAsync(db => db.Locations.AsNoTracking().ToListAsync())).ShouldHaveSingleItem();
+        (only.Code, only.IsActive).ShouldBe(("MAIN", true));
+    }
+
+    [Fact]
     public async Task Demo_sign_ins_exist_one_per_role()
     {
         await SeedAsync();
