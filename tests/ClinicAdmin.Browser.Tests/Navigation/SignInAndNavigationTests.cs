@@ -11,10 +11,10 @@ public sealed class SignInAndNavigationTests(BrowserApp app)
     // Written out by hand (not computed from NavMenu) so the test is an independent statement of who sees what.
     public static TheoryData<string, string[]> NavigationOf => new()
     {
-        { "PracticeManager", ["Home", "Staff", "Services & prices", "Clinic settings", "Users", "Audit trail", "Jobs"] },
-        { "MedicalDirector", ["Home", "Patients", "Incidents", "Month-end superbills", "Outcomes", "Reports", "Staff", "Services & prices", "Audit trail", "Jobs"] },
-        { "Clinician", ["Home", "Patients", "Incidents", "Month-end superbills", "Staff", "Services & prices", "Jobs"] },
-        { "FrontDesk", ["Home", "Patients", "Month-end superbills", "Staff", "Services & prices", "Jobs"] },
+        { "PracticeManager", ["Home", "Staff", "Services & prices", "Locations", "Clinic settings", "Users", "Audit trail", "Jobs"] },
+        { "MedicalDirector", ["Home", "Patients", "Incidents", "Month-end superbills", "Outcomes", "Reports", "Staff", "Services & prices", "Locations", "Audit trail", "Jobs"] },
+        { "Clinician", ["Home", "Patients", "Incidents", "Month-end superbills", "Staff", "Services & prices", "Locations", "Jobs"] },
+        { "FrontDesk", ["Home", "Patients", "Month-end superbills", "Staff", "Services & prices", "Locations", "Jobs"] },
     };
 
     [Theory]
