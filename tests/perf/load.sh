@@ -5,9 +5,9 @@
 #   SCALE_ARGS="--patients 2000 --visits 50000 --locations 10" DURATION=5s SOAK=30 tests/perf/load.sh   # quick try
 #   KEEP=1 tests/perf/load.sh                 # keep the work folder (cluster data, logs, results)
 # Measures, for the staff roster, the price catalog, a patient page, the patient search and the outcomes dashboard, and
-# for the app's trivial liveness endpoint (/health/live, the ceiling) in the same run: requests/s and p50/p99 latency at
-# 16 and 64 connections, each page's throughput as a share of the ceiling's; then the server time of every list page
-# (one request each after a warm-up); then a mixed soak at 64 connections (SOAK seconds, default 300) sampling the app's
+# for the app's trivial liveness endpoint (/health/live, the ceiling) in the same run: first the server time of every
+# list page (median of 5, before any load), then requests/s and p50/p99 latency at 16 and 64 connections, each page's
+# throughput as a share of the ceiling's; then a mixed soak at 64 connections (SOAK seconds, default 300) sampling the app's
 # resident memory every 10 s. Results go to stdout and $WORK/results.md. Loopback only.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -81,29 +81,30 @@ run_wrk() { # connections path [PATHS] -> RESULT line
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 
 OUT="$WORK/results.md"
+echo "== server time of every list page (median of 5 after one warm-up)"
+{ echo "| list page | median ms |"; echo "|---|---|"; } >"$OUT"
+for path in /Staff /Pricing /Patients "/Patients?q=$SURNAME" "/Patients?page=200" /Incidents /Audit /Jobs /Reports /Reports/Dashboard /Locations /Superbills/Batch "/Patients/Details?id=$PATIENT"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
+  [[ "$code" == 200 ]] || { echo "   $path: HTTP $code (skipped: not a page for this role or not present)"; continue; }
+  ms="$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $COOKIE" "$BASE$path"; done | sort -n | sed -n 3p | python3 -c 'import sys; print(f"{float(sys.stdin.read())*1000:.1f}")')"
+  echo "| $path | $ms |" | tee -a "$OUT"
+done
+
 {
-  echo "| page | conns | req/s | share of ceiling | p50 ms | p99 ms | errors | non-2xx |"
+  echo; echo "| page | conns | req/s | share of ceiling | p50 ms | p99 ms | errors | non-2xx |"
   echo "|---|---|---|---|---|---|---|---|"
-} >"$OUT"
+} >>"$OUT"
 for c in $CONNS; do
   echo "== wrk, $c connections, $DURATION per page"
   ceiling=""
   for name in "${ORDER[@]}"; do
+    sleep 2 # let the previous run's last requests finish
     r="$(run_wrk "$c" "${PAGES[$name]}")"
     rps="$(field rps "$r")"; [[ "$name" == ceiling ]] && ceiling="$rps"
     share="$(python3 -c "print(f'{100*$rps/$ceiling:.0f}%')")"
     line="| $name | $c | $rps | $share | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field errors "$r") | $(field non2xx "$r") |"
     echo "$line" | tee -a "$OUT"
   done
-done
-
-echo "== server time of every list page (median of 5 after one warm-up)"
-{ echo; echo "| list page | median ms |"; echo "|---|---|"; } >>"$OUT"
-for path in /Staff /Pricing /Patients "/Patients?q=$SURNAME" "/Patients?page=200" /Incidents /Assessments /Audit /Jobs /Reports /Reports/Dashboard /Locations /Superbills /Users "/Patients/Details?id=$PATIENT"; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
-  [[ "$code" == 200 ]] || { echo "   $path: HTTP $code (skipped: not a page for this role or not present)"; continue; }
-  ms="$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $COOKIE" "$BASE$path"; done | sort -n | sed -n 3p | python3 -c 'import sys; print(f"{float(sys.stdin.read())*1000:.1f}")')"
-  echo "| $path | $ms |" | tee -a "$OUT"
 done
 
 echo "== mixed soak: 64 connections for ${SOAK}s, resident memory every 10 s"

@@ -126,6 +126,8 @@ public static class OutcomeReportsModule
     {
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutcomeFigures>();
+        services.AddMemoryCache();
+        services.AddScoped<DashboardFigures>();
         services.AddScoped<OutcomeWorkbookRequests>();
         services.AddSingleton<Jobs.IClinicJob, OutcomeWorkbookJob>();
         services.AddTransient<OutcomeWorkbookSchedule.Fire>();

@@ -13,7 +13,7 @@ namespace ClinicAdmin.Web.Pages.Reports;
 /// code as the workbook, so the two cannot disagree. Charts are server-rendered SVG (no script, no inline style: CSP).
 /// </summary>
 [Authorize(Policy = Policies.MedicalDirector)]
-public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime, Data.ClinicDbContext db) : PageModel
+public class DashboardModel(OutcomeFigures figures, DashboardFigures dashboard, ClinicTime clinicTime, Data.ClinicDbContext db) : PageModel
 {
     /// <summary>A location's id, or empty for the whole group.</summary>
     [BindProperty(SupportsGet = true)] public int? Location { get; set; }
@@ -42,11 +42,8 @@ public class DashboardModel(OutcomeFigures figures, ClinicTime clinicTime, Data.
             .Select(l => (l.Id, $"{l.Code} · {l.Name}")).ToList();
         if (Location is { } lid && Locations.All(l => l.Id != lid)) Location = null; // an unknown id shows the group, never an error
         ScopeLabel = Location is { } chosenId ? Locations.First(l => l.Id == chosenId).Label : "All locations";
-        Summary = await figures.SummaryAsync(Shown, Location);
-        Previous = await figures.PreviousSummaryAsync(Shown, Location);
-        var known = new Dictionary<ReportMonth, MonthSummary> { [Shown] = Summary };
-        if (Previous is not null) known[Shown.Previous()] = Previous;
-        Trend = await figures.TrendAsync(Shown, Location, known: known);
+        var data = await dashboard.GetAsync(Shown, Location);
+        (Summary, Previous, Trend) = (data.Summary, data.Previous, data.Trend);
         var labels = Trend.Select(t => t.Label).ToList();
         RateChart = TrendChart.Build(labels, 1m, "percent",
             ("Response", "series-response", Trend.Select(t => t.Response.Rate).ToList()),

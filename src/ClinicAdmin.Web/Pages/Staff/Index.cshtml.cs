@@ -23,6 +23,12 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
     [BindProperty(SupportsGet = true)] public bool WithWarnings { get; set; }
     /// <summary>name (default), title or license (expiry, soonest first).</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>1-based, from ?page= (read by hand: "page" is Razor Pages' own route value); a chain's roster runs to
+    /// hundreds of people, so it is shown a page at a time.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public const int PageSize = 50;
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public static readonly string[] Statuses = ["active", "former", "upcoming", "all"];
     public static readonly string[] Sorts = ["name", "title", "license"];
@@ -49,10 +55,16 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
         {
             ["q"] = Q ?? "", ["title"] = TitleFilter ?? "", ["role"] = Role ?? "", ["status"] = Status ?? "",
             ["rendering"] = Rendering ? "true" : "", ["withWarnings"] = WithWarnings ? "true" : "", ["sort"] = Sort ?? "",
+            ["page"] = "",
         };
         d[key] = value;
         return d.Where(kv => kv.Value != "").ToDictionary();
     }
+
+    /// <summary>A page of the roster with the current filters ("page" cannot be a tag-helper route value: Razor Pages owns it).</summary>
+    public string PageUrl(int page) =>
+        "/Staff/Index?" + string.Join("&", With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
 
     public async Task OnGetAsync()
     {
@@ -102,7 +114,11 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
                 s.LicenseNumber, s.LicenseState, s.LicenseExpiresOn, s.IsRenderingProvider, s.StartDate, s.EndDate,
                 StaffView.StatusOn(s.StartDate, s.EndDate, today), account?.Email, account?.Role, StaffView.Warnings(s, today));
         });
-        Rows = (WithWarnings ? rows.Where(r => r.Warnings.Count > 0) : rows).ToList();
+        var matching = (WithWarnings ? rows.Where(r => r.Warnings.Count > 0) : rows).ToList();
+        Total = matching.Count;
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? Math.Clamp(n, 1, PageCount) : 1;
+        Rows = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
 
         // The banner covers everyone still on the roster, whatever the filters, so a filter cannot hide a problem.
         var current = (await db.Staff.AsNoTracking().Where(s => s.EndDate == null || s.EndDate >= today).Select(Projection).ToListAsync()).Select(l => l.S).ToList();

@@ -81,6 +81,21 @@ public abstract class ReportsPagesTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("svg#chart-incidents").ShouldNotBeNull();
         doc.QuerySelectorAll("svg#chart-rates text.trend-axis").Select(t => t.TextContent).ShouldContain("26-02");
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_a_change_to_the_month_at_the_next_view_even_though_it_keeps_figures_in_memory()
+    {
+        App.Clock.Set(new DateTimeOffset(2026, 7, 20, 12, 0, 0, TimeSpan.Zero));
+        var c = await Pages.Patients.RecordData.SeedAsync(App);
+        await Pages.Patients.RecordData.AddVisitAsync(App, c, new DateOnly(2026, 6, 10));
+        var md = await App.SignInAsync(Roles.MedicalDirector);
+        static string Sessions(AngleSharp.Dom.IDocument d) => d.QuerySelector("#summary tr[data-figure=sessions] td.text-end")!.TextContent.Trim();
+
+        Sessions(await md.GetDocumentAsync("/Reports/Dashboard?Month=2026-06")).ShouldBe("1");
+        Sessions(await md.GetDocumentAsync("/Reports/Dashboard?Month=2026-06")).ShouldBe("1"); // from memory
+        await Pages.Patients.RecordData.AddVisitAsync(App, c, new DateOnly(2026, 6, 12)); // an audited save
+        Sessions(await md.GetDocumentAsync("/Reports/Dashboard?Month=2026-06")).ShouldBe("2");
+    }
 }
 
 [Collection(SqliteCollection.Name), Trait("Database", "Sqlite")]

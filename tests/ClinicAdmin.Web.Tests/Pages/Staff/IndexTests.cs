@@ -50,6 +50,26 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task A_chain_sized_roster_is_shown_fifty_people_a_page_keeping_the_filters()
+    {
+        var people = Enumerable.Range(1, 62).Select(i => StaffData.Nurse($"Name{i:D2}", $"Person{i:D2}")).ToArray();
+        await App.InsertAsync(people);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        var first = await client.GetDocumentAsync("/Staff/Index?sort=name");
+        Names(first).Count.ShouldBe(50);
+        Names(first)[0].ShouldBe("Person01, Name01");
+        first.QuerySelector("#staff-table caption")!.TextContent.ShouldContain("62 people");
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        next.ShouldContain("page=2");
+        next.ShouldContain("sort=name");
+
+        var second = await client.GetDocumentAsync(next);
+        Names(second).ShouldBe(Enumerable.Range(51, 12).Select(i => $"Person{i:D2}, Name{i:D2}"));
+        Names(await client.GetDocumentAsync("/Staff/Index?page=99")).Count.ShouldBe(12); // past the end: the last page
+    }
+
+    [Fact]
     public async Task Front_desk_never_gets_license_numbers_but_clinical_and_management_roles_do()
     {
         await SeedAsync();
