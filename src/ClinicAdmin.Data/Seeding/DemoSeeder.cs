@@ -50,6 +50,19 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         }
     }
 
+    /// <summary>Primary diagnoses of invented patients, with how often each occurs (shared with the scale data).</summary>
+    internal static readonly (Indication Ind, string Code, string Desc, int Weight)[] Diagnoses =
+    [
+        (Indication.TreatmentResistantDepression, "F33.2", "Major depressive disorder, recurrent, severe", 40),
+        (Indication.TreatmentResistantDepression, "F33.1", "Major depressive disorder, recurrent, moderate", 15),
+        (Indication.Ptsd, "F43.10", "Post-traumatic stress disorder, unspecified", 12),
+        (Indication.Anxiety, "F41.1", "Generalized anxiety disorder", 10),
+        (Indication.SuicidalIdeation, "R45.851", "Suicidal ideations", 5),
+        (Indication.BipolarDepression, "F31.4", "Bipolar disorder, current episode depressed, severe", 5),
+        (Indication.Crps, "G90.50", "Complex regional pain syndrome I, unspecified", 8),
+        (Indication.Fibromyalgia, "M79.7", "Fibromyalgia", 5),
+    ];
+
     public async Task<bool> SeedDemoAsync()
     {
         await EnsureBasicsAsync();
@@ -159,17 +172,6 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         // --- patients, series, visits, scores, payments, incidents
         var faker = new Bogus.Faker("en") { Random = new Bogus.Randomizer(Seed) };
         var providers = new[] { director, np1, np2 };
-        var diagnoses = new (Indication Ind, string Code, string Desc, int Weight)[]
-        {
-            (Indication.TreatmentResistantDepression, "F33.2", "Major depressive disorder, recurrent, severe", 40),
-            (Indication.TreatmentResistantDepression, "F33.1", "Major depressive disorder, recurrent, moderate", 15),
-            (Indication.Ptsd, "F43.10", "Post-traumatic stress disorder, unspecified", 12),
-            (Indication.Anxiety, "F41.1", "Generalized anxiety disorder", 10),
-            (Indication.SuicidalIdeation, "R45.851", "Suicidal ideations", 5),
-            (Indication.BipolarDepression, "F31.4", "Bipolar disorder, current episode depressed, severe", 5),
-            (Indication.Crps, "G90.50", "Complex regional pain syndrome I, unspecified", 8),
-            (Indication.Fibromyalgia, "M79.7", "Fibromyalgia", 5),
-        };
         for (var p = 0; p < 60; p++)
         {
             var female = rnd.Next(100) < 62;
@@ -189,7 +191,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             };
             patient.Email = $"{Ascii(patient.FirstName)}.{Ascii(patient.LastName)}{p}@example.com".ToLowerInvariant();
             if (patient.InsurancePayer is not null) patient.InsuranceMemberId = $"{faker.Random.String2(3, "ABCDEFGHJKLMNPQRSTUVWXYZ")}{rnd.Next(100000000, 999999999)}";
-            var dx = PickWeighted(diagnoses, rnd);
+            var dx = PickWeighted(Diagnoses, rnd);
             patient.Diagnoses.Add(new PatientDiagnosis { Code = dx.Code, Description = dx.Desc, IsPrimary = true, DiagnosedOn = today.AddYears(-rnd.Next(1, 8)) });
             if (dx.Ind is Indication.TreatmentResistantDepression or Indication.SuicidalIdeation && rnd.Next(3) == 0)
                 patient.Diagnoses.Add(new PatientDiagnosis { Code = "F41.1", Description = "Generalized anxiety disorder", DiagnosedOn = today.AddYears(-rnd.Next(1, 5)) });
@@ -340,7 +342,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         return incident;
     }
 
-    private static (Indication Ind, string Code, string Desc, int Weight) PickWeighted((Indication Ind, string Code, string Desc, int Weight)[] items, Random rnd)
+    internal static (Indication Ind, string Code, string Desc, int Weight) PickWeighted((Indication Ind, string Code, string Desc, int Weight)[] items, Random rnd)
     {
         var roll = rnd.Next(items.Sum(i => i.Weight));
         foreach (var i in items) { if (roll < i.Weight) return i; roll -= i.Weight; }

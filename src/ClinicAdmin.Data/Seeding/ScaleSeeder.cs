@@ -116,16 +116,6 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
         var highestMrn = await db.Patients.MaxAsync(p => (string?)p.Mrn, ct);
         var nextMrn = long.Parse(MedicalRecordNumber.Next(highestMrn)[MedicalRecordNumber.Prefix.Length..]);
 
-        var diagnoses = new (Indication Ind, string Code, string Desc, int Weight)[]
-        {
-            (Indication.TreatmentResistantDepression, "F33.2", "Major depressive disorder, recurrent, severe", 45),
-            (Indication.Ptsd, "F43.10", "Post-traumatic stress disorder, unspecified", 15),
-            (Indication.Anxiety, "F41.1", "Generalized anxiety disorder", 12),
-            (Indication.SuicidalIdeation, "R45.851", "Suicidal ideations", 5),
-            (Indication.BipolarDepression, "F31.4", "Bipolar disorder, current episode depressed, severe", 5),
-            (Indication.Crps, "G90.50", "Complex regional pain syndrome I, unspecified", 10),
-            (Indication.Fibromyalgia, "M79.7", "Fibromyalgia", 8),
-        };
 
         // Visits per patient: the target spread evenly with some variation (some patients come far more often).
         var visitsLeft = profile.Visits;
@@ -155,7 +145,7 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
             });
             patient.Email = $"{Ascii(patient.FirstName)}.{Ascii(patient.LastName)}{p}@example.com".ToLowerInvariant();
             batch.Patients.Add(patient);
-            var dx = PickWeighted(diagnoses, rnd);
+            var dx = DemoSeeder.PickWeighted(DemoSeeder.Diagnoses, rnd);
             batch.PatientDiagnoses.Add(Id(new PatientDiagnosis { PatientId = patient.Id, Code = dx.Code, Description = dx.Desc, IsPrimary = true, DiagnosedOn = firstDay.AddDays(-rnd.Next(30, 2000)) }));
 
             // The patient's visit days: spread from their first visit to today, or all inside the one month.
@@ -322,13 +312,6 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
         var days = Enumerable.Range(0, length).Select(first.AddDays).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
         rnd.Shuffle(days); // distinct days while they last: one session a day per patient
         return Enumerable.Range(0, n).Select(i => days[i % days.Length]).Order().ToList();
-    }
-
-    private static (Indication Ind, string Code, string Desc, int Weight) PickWeighted((Indication Ind, string Code, string Desc, int Weight)[] items, Random rnd)
-    {
-        var roll = rnd.Next(items.Sum(i => i.Weight));
-        foreach (var i in items) { if (roll < i.Weight) return i; roll -= i.Weight; }
-        return items[0];
     }
 
     private static string Ascii(string s) => new(s.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray());
