@@ -79,6 +79,9 @@ echo "PostgreSQL started again"
 for _ in $(seq 1 600); do
   [ "$(psq "SELECT count(*) FROM \"JobRuns\" WHERE \"Kind\" = 'SuperbillBatch' AND \"Status\" NOT IN ('Succeeded','Failed','Cancelled')")" = 0 ] && break; sleep 0.5
 done
+# Keep the load going at least 20 s after PostgreSQL is back: the "still failing 15 s later" check needs requests then
+# (batches that finish quickly used to stop the load too early, leaving that window empty).
+while [ "$(date +%s%3N)" -lt $(( UP_AT + 20000 )) ]; do sleep 0.5; done
 sleep 3
 for p in "${LOAD_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; LOAD_PIDS=()
 
