@@ -38,8 +38,6 @@ public sealed class DashboardFigures(IMemoryCache cache, IServiceScopeFactory sc
         var figures = scope.ServiceProvider.GetRequiredService<OutcomeFigures>();
         var summary = await figures.SummaryAsync(month, locationId);
         var previous = await figures.PreviousSummaryAsync(month, locationId);
-        var known = new Dictionary<ReportMonth, MonthSummary> { [month] = summary };
-        if (previous is not null) known[month.Previous()] = previous;
-        return new DashboardData(summary, previous, await figures.TrendAsync(month, locationId, known: known));
+        return new DashboardData(summary, previous, await figures.TrendAsync(month, locationId, summary, previous));
     }
 }

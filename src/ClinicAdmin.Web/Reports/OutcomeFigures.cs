@@ -131,6 +131,15 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return rows;
     }
 
+    /// <summary>The trend for a month whose own and previous summaries the caller already has (the workbook, the dashboard).</summary>
+    public Task<IReadOnlyList<TrendRow>> TrendAsync(ReportMonth month, int? locationId, MonthSummary thisMonth, MonthSummary? previous,
+                                                   CancellationToken ct = default)
+    {
+        var known = new Dictionary<ReportMonth, MonthSummary> { [month] = thisMonth };
+        if (previous is not null) known[month.Previous()] = previous;
+        return TrendAsync(month, locationId, ct, known);
+    }
+
     /// <summary>Response: a fall of 50% or more from a baseline above 0, among courses with a baseline above 0 and a later score.</summary>
     private static Proportion ResponseOf(IReadOnlyCollection<CourseOutcome> phq9) =>
         new(phq9.Count(o => InResponseDenominator(o) && o.Responder), phq9.Count(InResponseDenominator));
@@ -206,18 +215,16 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             .Select(g => new RevenueRow(Label(g.Key.Category), g.Key.Name, g.Select(x => x.Visit).Distinct().Count(), g.Sum(x => x.Line.Amount)))
             .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal).ToList();
 
-        // This month's and the previous month's summaries are computed once and reused by the trend.
+        // This month's and the previous month's summaries are computed once; the trend reuses them.
         var thisMonth = Summarize(data);
         var previous = await PreviousSummaryAsync(month, locationId, ct);
-        var known = new Dictionary<ReportMonth, MonthSummary> { [month] = thisMonth };
-        if (previous is not null) known[month.Previous()] = previous;
 
         return new OutcomeWorkbookModel
         {
             ClinicName = settings.Name, Location = scope, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
             ShowPatientNames = names, ThisMonth = thisMonth, PreviousMonth = previous,
             Outcomes = outcomes, Assessments = assessments, Sessions = sessions, Incidents = incidents, Revenue = revenue,
-            Trend = await TrendAsync(month, locationId, ct, known),
+            Trend = await TrendAsync(month, locationId, thisMonth, previous, ct),
         };
     }
 
