@@ -38,7 +38,7 @@ builder.Services
     .AddClinicPages()                            // PageKit: Razor Pages under Features/, layout, clinic clock
     .AddClinicHealth()                           // Platform/Hosting: /health
     .AddClinicJobs(config)                       // Platform/Jobs: the background-job engine (Quartz)
-    .AddClinicDemo(config, builder.Environment)  // Platform/Demo: demo clinic and scale data
+    .AddClinicDemo(config, builder.Environment)  // Platform/Demo: the demo clinic
     .AddClinicOperations();                      // Platform/Operations: database faults, backup, samples
 // Features (Features/<Feature>/), one line each:
 builder.Services
@@ -62,7 +62,7 @@ builder.Services
 
 var app = builder.Build();
 
-// `dotnet ClinicAdmin.Web.dll <verb> ...` (users, jobs, backup, restore, samples, workbook, scale-data; `help` lists
+// `dotnet ClinicAdmin.Web.dll <verb> ...` (users, jobs, backup, restore, samples, workbook; `help` lists
 // them) runs that command instead of serving pages. Each feature registers its own verb.
 if (await app.RunVerbAsync(args) is { } exitCode) return exitCode;
 

@@ -170,7 +170,8 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         await db.SaveChangesAsync();
 
         // --- patients, series, visits, scores, payments, incidents
-        var faker = new Bogus.Faker("en") { Random = new Bogus.Randomizer(Seed) };
+        // Names and streets from a separate generator, so the clinical history (rnd) is the same whatever the name lists hold.
+        var names = new InventedPeople(Seed);
         var providers = new[] { director, np1, np2 };
         for (var p = 0; p < 60; p++)
         {
@@ -178,19 +179,19 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             var patient = new Patient
             {
                 Mrn = $"MRN-{100200 + p * 7:D6}",
-                FirstName = p == 7 ? "Zoë" : faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
-                LastName = p == 7 ? "Ñúñez-O'Brien" : faker.Name.LastName(),
+                FirstName = p == 7 ? "Zoë" : names.FirstName(female),
+                LastName = p == 7 ? "Ñúñez-O'Brien" : names.LastName(),
                 DateOfBirth = today.AddYears(-rnd.Next(21, 72)).AddDays(-rnd.Next(0, 365)),
                 Sex = female ? "F" : "M",
                 Phone = $"(608) 555-{rnd.Next(1000, 9999)}",
-                Address = new Address { Line1 = faker.Address.StreetAddress(), City = faker.PickRandom("Madison", "Middleton", "Verona", "Sun Prairie", "Fitchburg"), State = "WI", PostalCode = faker.PickRandom("53703", "53562", "53593", "53590", "53711") },
-                InsurancePayer = faker.PickRandom("Blue Cross Blue Shield", "UnitedHealthcare", "Aetna", "Cigna", "Quartz Health", null),
+                Address = new Address { Line1 = names.StreetAddress(), City = names.Pick("Madison", "Middleton", "Verona", "Sun Prairie", "Fitchburg"), State = "WI", PostalCode = names.Pick("53703", "53562", "53593", "53590", "53711") },
+                InsurancePayer = names.Pick("Blue Cross Blue Shield", "UnitedHealthcare", "Aetna", "Cigna", "Quartz Health", null),
                 WeightKg = Math.Round((decimal)(female ? rnd.Next(50, 100) : rnd.Next(62, 120)) + rnd.Next(0, 10) / 10m, 1),
                 HasUncontrolledHypertension = p % 29 == 3,
                 HasSubstanceMisuse = p % 23 == 5,
             };
             patient.Email = $"{Ascii(patient.FirstName)}.{Ascii(patient.LastName)}{p}@example.com".ToLowerInvariant();
-            if (patient.InsurancePayer is not null) patient.InsuranceMemberId = $"{faker.Random.String2(3, "ABCDEFGHJKLMNPQRSTUVWXYZ")}{rnd.Next(100000000, 999999999)}";
+            if (patient.InsurancePayer is not null) patient.InsuranceMemberId = $"{names.Letters(3)}{rnd.Next(100000000, 999999999)}";
             var dx = PickWeighted(Diagnoses, rnd);
             patient.Diagnoses.Add(new PatientDiagnosis { Code = dx.Code, Description = dx.Desc, IsPrimary = true, DiagnosedOn = today.AddYears(-rnd.Next(1, 8)) });
             if (dx.Ind is Indication.TreatmentResistantDepression or Indication.SuicidalIdeation && rnd.Next(3) == 0)

@@ -1,3 +1,4 @@
+using ClinicAdmin.Tools;
 using ClinicAdmin.Data.Seeding;
 using ClinicAdmin.Data.Tests.Infrastructure;
 using ClinicAdmin.Domain.Assessments;

@@ -92,6 +92,16 @@ public sealed class SliceBoundaryTests
             .ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_production_app_ships_no_fake_data_library()
+    {
+        // Bogus and the scale seeder live in src/ClinicAdmin.Tools; the demo clinic uses its own short name lists.
+        var deps = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ClinicAdmin.Web.deps.json"));
+        deps.ShouldNotContain("\"Bogus");
+        foreach (var assembly in new[] { Web, typeof(ClinicAdmin.Data.ClinicDbContext).Assembly })
+            assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain("Bogus");
+    }
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -14,7 +14,6 @@ public static class DemoModule
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
             // Demo sign-ins with a published password must never exist in production.
             .PostConfigure(o => { if (env.IsProduction()) o.Enabled = false; });
-        services.AddClinicVerb("scale-data", "[--month yyyy-MM] [--locations N ...]: fill the database with a generated chain (never in Production)", ScaleDataCommand.RunAsync);
         return services;
     }
 

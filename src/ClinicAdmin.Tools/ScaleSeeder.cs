@@ -9,7 +9,10 @@ using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicAdmin.Data.Seeding;
+using ClinicAdmin.Data;
+using ClinicAdmin.Data.Seeding;
+
+namespace ClinicAdmin.Tools;
 
 /// <summary>What the scale data generator makes.</summary>
 /// <param name="OneMonth">Put every visit in this clinic month (first day) instead of spreading them over <paramref name="Years"/>:

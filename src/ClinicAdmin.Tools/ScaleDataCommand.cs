@@ -1,23 +1,24 @@
 using System.Globalization;
 using ClinicAdmin.Data;
 using ClinicAdmin.Data.Seeding;
-using ClinicAdmin.Web.PageKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace ClinicAdmin.Web.Platform.Demo;
+namespace ClinicAdmin.Tools;
 
 /// <summary>
 /// Fills the configured database with a multi-location chain for load and report measurements:
-///   dotnet ClinicAdmin.Web.dll scale-data                       100 locations, 20,000 patients, 1,000,000 visits over 10 years
-///   dotnet ClinicAdmin.Web.dll scale-data --month 2026-10      the busiest month of a chain: 100,000 sessions and 5,000 incidents in it
+///   dotnet ClinicAdmin.Tools.dll scale-data                     100 locations, 20,000 patients, 1,000,000 visits over 10 years
+///   dotnet ClinicAdmin.Tools.dll scale-data --month 2026-10      the busiest month of a chain: 100,000 sessions and 5,000 incidents in it
 ///   options: --locations N --patients N --visits N --years N --incidents N --seed N
 /// The demo clinic (catalog and demo sign-ins) is seeded first. Invented data only, so it refuses to run in Production.
 /// </summary>
 public static class ScaleDataCommand
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IHost app, string[] args)
     {
-        if (app.Environment.IsProduction())
+        if (Program.IsProduction())
         {
             Console.Error.WriteLine("scale-data fills the database with invented patients; it does not run in Production.");
             return 2;
@@ -26,8 +27,8 @@ public static class ScaleDataCommand
         try { profile = Parse(args); }
         catch (FormatException e) { Console.Error.WriteLine(e.Message); return 2; }
 
-        await app.InitializeDatabaseAsync();
         using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoAsync();
         if (await db.Patients.CountAsync() > 1_000)
