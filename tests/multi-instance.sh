@@ -12,6 +12,7 @@
 # Set CLINICADMIN_TEST_PG to use an existing server instead of a private cluster; ARTIFACTS to build into that folder.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 N=3; QUICK=""
 for a in "$@"; do
   case "$a" in
@@ -22,20 +23,10 @@ for a in "$@"; do
 done
 [ "$N" -ge 3 ] && [ "$N" -le 8 ] || { echo "tests/multi-instance.sh: N must be 3-8" >&2; exit 2; }
 
-WORK="$(mktemp -d /tmp/clinicadmin-multi.XXXXXX)"
-chmod 755 "$WORK"
-PG_STARTED=""
-cleanup() {
-  [ -n "$PG_STARTED" ] && tests/pg.sh stop "$WORK/pg"
-  rm -rf "$WORK" 2>/dev/null || true
-}
-trap cleanup EXIT
+WORK="$(work_dir multi)"
+trap clean_work EXIT
 
-if [ -z "${CLINICADMIN_TEST_PG:-}" ]; then
-  CS="$(tests/pg.sh start "$WORK/pg")" || { echo "tests/multi-instance.sh: could not start a PostgreSQL cluster" >&2; exit 1; }
-  export CLINICADMIN_TEST_PG="$CS"; PG_STARTED=1
-  echo "PostgreSQL: private cluster on 127.0.0.1:$(cat "$WORK/pg/port")"
-fi
+use_test_pg "$WORK/pg" || { echo "tests/multi-instance.sh: could not start a PostgreSQL cluster" >&2; exit 1; }
 export CLINICADMIN_TEST_INSTANCES="$N"
 
 ART=(); [ -n "${ARTIFACTS:-}" ] && ART=(--artifacts-path "$ARTIFACTS")

@@ -6,9 +6,8 @@
 #   tests/pg.sh up DIR      start it again on the same port
 # Installs the Debian postgresql package first if no server binaries exist and we are root.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cmd="${1:?usage: pg.sh start|stop|down|up DIR}"; dir="${2:?usage: pg.sh start|stop|down|up DIR}"
-
-find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 as_owner() {  # initdb/pg_ctl refuse to run as root: use the postgres user then
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -23,18 +22,15 @@ pg_start() {  # bin port
 
 case "$cmd" in
 start)
-  bin="$(find_bin)"
+  bin="$(pg_bin)"
   if [ -z "$bin" ]; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "pg.sh: installing the Debian postgresql package (not found)" >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2
-      bin="$(find_bin)"
-    fi
-    [ -n "$bin" ] || { echo "pg.sh: no PostgreSQL server binaries and not root to install them" >&2; exit 1; }
+    apt_install postgresql >&2 || true
+    bin="$(pg_bin)"
+    [ -n "$bin" ] || { echo "pg.sh: no PostgreSQL server binaries, and they could not be installed" >&2; exit 1; }
   fi
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  port="$(free_port)"
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   pg_start "$bin" "$port"
@@ -42,14 +38,14 @@ start)
   echo "Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
   ;;
 stop)
-  bin="$(find_bin)"
+  bin="$(pg_bin)"
   [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   ;;
 down)
-  as_owner "$(find_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  as_owner "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
   ;;
 up)
-  pg_start "$(find_bin)" "$(cat "$dir/port")"
+  pg_start "$(pg_bin)" "$(cat "$dir/port")"
   ;;
 *) echo "usage: pg.sh start|stop|down|up DIR" >&2; exit 2 ;;
 esac

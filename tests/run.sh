@@ -8,14 +8,12 @@
 # Exits non-zero if a test fails, or (with CI=true) if a required part could not be provisioned.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ROOT="$PWD"
+. tests/lib.sh
 CI="${CI:-false}"
 say() { printf '\n== %s\n' "$*"; }
 fail() { echo "tests/run.sh: $*" >&2; exit 1; }
 
-WORK="$(mktemp -d /tmp/clinicadmin-run.XXXXXX)"
-chmod 755 "$WORK"
-PG_STARTED=""
+WORK="$(work_dir run)"
 cleanup() {
   if [ -n "$PG_STARTED" ]; then tests/pg.sh stop "$WORK/pg"; echo "tests/run.sh: stopped the private PostgreSQL cluster"; fi
   rm -rf "$WORK" 2>/dev/null || true
@@ -28,31 +26,18 @@ declare -A NEED=( [chromium]=/usr/bin/chromium [poppler-utils]=/usr/bin/pdftotex
   [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf [fonts-liberation2]=/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf )
 missing=()
 for pkg in "${!NEED[@]}"; do [ -e "${NEED[$pkg]}" ] || missing+=("$pkg"); done
-if [ -z "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ] && [ -z "${CLINICADMIN_TEST_PG:-}" ]; then missing+=(postgresql); fi
+if [ -z "$(pg_bin)" ] && [ -z "${CLINICADMIN_TEST_PG:-}" ]; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing Debian packages: ${missing[*]} (once per machine)"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-      || { [ "$CI" = true ] && fail "could not install ${missing[*]}"; echo "WARNING: could not install ${missing[*]}"; }
-  else
-    [ "$CI" = true ] && fail "missing ${missing[*]} and not root to install them"
-    echo "WARNING: missing ${missing[*]} (not root: cannot install); tests that need them will fail"
-  fi
+  apt_install "${missing[@]}" \
+    || { [ "$CI" = true ] && fail "could not install ${missing[*]}"; echo "WARNING: missing ${missing[*]}; tests that need them will fail"; }
 else
   echo "Debian packages present: ${!NEED[*]}"
 fi
 
 # ---- 2. PostgreSQL ----------------------------------------------------------------------------------------------
-if [ -n "${CLINICADMIN_TEST_PG:-}" ]; then
-  echo "PostgreSQL: using CLINICADMIN_TEST_PG from the environment"
-else
-  if CS="$(tests/pg.sh start "$WORK/pg")"; then
-    export CLINICADMIN_TEST_PG="$CS"; PG_STARTED=1
-    echo "PostgreSQL: started a private cluster on 127.0.0.1:$(cat "$WORK/pg/port") in $WORK/pg"
-  else
-    [ "$CI" = true ] && fail "could not start a PostgreSQL cluster (required in CI)"
-    echo "WARNING: no PostgreSQL; the PostgreSQL tests will be skipped"
-  fi
+if ! use_test_pg "$WORK/pg"; then
+  [ "$CI" = true ] && fail "could not start a PostgreSQL cluster (required in CI)"
+  echo "WARNING: no PostgreSQL; the PostgreSQL tests will be skipped"
 fi
 
 # ---- 3. Build once ---------------------------------------------------------------------------------------------

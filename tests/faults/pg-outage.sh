@@ -12,46 +12,34 @@
 # Prints the figures (requests served, 503s, time to recover) and exits non-zero if a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT="$PWD"
+. tests/lib.sh
 OUTAGE="${1:-30}"
-WORK="$(mktemp -d /tmp/clinicadmin-outage.XXXXXX)"; chmod 755 "$WORK"
-APP_PID=""; LOAD_PIDS=()
+WORK="$(work_dir outage)"
+LOAD_PIDS=()
 cleanup() {
   for p in "${LOAD_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  tests/pg.sh stop "$WORK/pg" || true
-  [ "${KEEP:-}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
+  clean_work
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; echo "--- app log (last 30 lines)"; tail -30 "$WORK/app.log" >&2; exit 1; }
 
-DLL="${CLINICADMIN_WEB_DLL:-$ROOT/src/ClinicAdmin.Web/bin/Debug/net10.0/ClinicAdmin.Web.dll}"
-[ -f "$DLL" ] || dotnet build "$ROOT/src/ClinicAdmin.Web" -c Debug -nologo -clp:ErrorsOnly -v q >/dev/null
-CS="$(tests/pg.sh start "$WORK/pg")"
+DLL="$(debug_web_dll)"
+CS="$(pg_database "$WORK/pg" outage)"
 PGPORT_="$(cat "$WORK/pg/port")"
 psq() { psql "host=127.0.0.1 port=$PGPORT_ user=postgres dbname=outage" -tAc "$1"; }
-psql "host=127.0.0.1 port=$PGPORT_ user=postgres" -qc "CREATE DATABASE outage"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-URL="http://127.0.0.1:$PORT"
+URL="http://127.0.0.1:$(free_port)"
 
 echo "app: starting on $URL over PostgreSQL 127.0.0.1:$PGPORT_ (demo clinic)"
-ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=true Database__Provider=PostgreSql Database__ConnectionString="$CS;Database=outage" \
-  Jobs__RetryBackoffSeconds=5 dotnet "$DLL" --urls "$URL" --contentRoot "$ROOT/src/ClinicAdmin.Web" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 360); do curl -fs "$URL/health" >/dev/null 2>&1 && break; kill -0 "$APP_PID" 2>/dev/null || fail "the app exited"; sleep 0.5; done
-curl -fs "$URL/health" >/dev/null || fail "the app did not become healthy"
+ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=true Database__Provider=PostgreSql Database__ConnectionString="$CS" \
+  Jobs__RetryBackoffSeconds=5 start_app "$DLL" "$URL" "$WORK/app.log" 180
 
 JAR="$WORK/cookies"
-token() { curl -s -b "$JAR" -c "$JAR" "$URL$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-t="$(token /Account/Login)"
-code="$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" --data-urlencode "Input.Email=frontdesk@demo.clinic" \
-  --data-urlencode "Input.Password=Demo-Clinic-2026!" --data-urlencode "__RequestVerificationToken=$t" "$URL/Account/Login")"
-[ "$code" = 302 ] || fail "sign-in answered $code"
+sign_in "$URL" "$JAR" frontdesk@demo.clinic || fail "sign-in"
 
 MONTHS=()
 for i in 4 3 2 1; do MONTHS+=("$(date -u -d "$(date -u +%Y-%m-15) -$i month" +%Y-%m)"); done
 for m in "${MONTHS[@]}"; do
-  t="$(token /Superbills/Batch)"
+  t="$(form_token "$URL/Superbills/Batch" "$JAR")"
   code="$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" --data-urlencode "Input.Month=$m" --data-urlencode "__RequestVerificationToken=$t" "$URL/Superbills/Batch")"
   [ "$code" = 302 ] || echo "note: month $m not queued (answered $code: no paid visits?)"
 done

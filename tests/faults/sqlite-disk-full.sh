@@ -9,32 +9,24 @@
 # PRAGMA integrity_check says ok.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT="$PWD"
+. tests/lib.sh
 [ "$(id -u)" = 0 ] || { echo "sqlite-disk-full.sh: needs root to mount a small tmpfs (tests/ClinicAdmin.Web.Tests Operations/SqliteFaultTests simulates a full disk without root)" >&2; exit 2; }
 WORK="$(mktemp -d /tmp/clinicadmin-diskfull.XXXXXX)"; DATA="$WORK/data"; mkdir -p "$DATA"
-APP_PID=""
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; umount "$DATA" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { stop_app; umount "$DATA" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
 
-DLL="${CLINICADMIN_WEB_DLL:-$ROOT/src/ClinicAdmin.Web/bin/Debug/net10.0/ClinicAdmin.Web.dll}"
-[ -f "$DLL" ] || dotnet build "$ROOT/src/ClinicAdmin.Web" -c Debug -nologo -clp:ErrorsOnly -v q >/dev/null
+DLL="$(debug_web_dll)"
 mount -t tmpfs -o size=24m tmpfs "$DATA"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-URL="http://127.0.0.1:$PORT"
+URL="http://127.0.0.1:$(free_port)"
 ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=true Jobs__Enabled=false Database__DataDirectory="$DATA" \
-  dotnet "$DLL" --urls "$URL" --contentRoot "$ROOT/src/ClinicAdmin.Web" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 360); do curl -fs "$URL/health" >/dev/null 2>&1 && break; kill -0 "$APP_PID" 2>/dev/null || fail "the app exited"; sleep 0.5; done
+  start_app "$DLL" "$URL" "$WORK/app.log" 180
 
 JAR="$WORK/cookies"
-token() { curl -s -b "$JAR" -c "$JAR" "$URL$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-t="$(token /Account/Login)"
-[ "$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" --data-urlencode "Input.Email=manager@demo.clinic" \
-  --data-urlencode "Input.Password=Demo-Clinic-2026!" --data-urlencode "__RequestVerificationToken=$t" "$URL/Account/Login")" = 302 ] || fail "sign-in"
+sign_in "$URL" "$JAR" manager@demo.clinic || fail "sign-in"
 BIO="$(head -c 3000 /dev/zero | tr '\0' 'b')"
 add() { # n -> http code; the page is kept in $WORK/last.html
-  local t; t="$(token /Staff/Edit)"
+  local t; t="$(form_token "$URL/Staff/Edit" "$JAR")"
   curl -s -o "$WORK/last.html" -w '%{http_code}' -b "$JAR" -c "$JAR" --data-urlencode "__RequestVerificationToken=$t" \
     --data-urlencode "Input.FirstName=Disk" --data-urlencode "Input.LastName=Full$1" --data-urlencode "Input.Title=Test" \
     --data-urlencode "Input.Email=full$1@clinic.example" --data-urlencode "Input.IsRenderingProvider=false" \
@@ -60,6 +52,6 @@ DB="$DATA/clinicadmin.db"
 stored="$(sqlite3 "file:$DB?mode=ro" "SELECT group_concat(substr(LastName, 5), ' ') FROM (SELECT LastName FROM StaffMembers WHERE LastName LIKE 'Full%' ORDER BY CAST(substr(LastName, 5) AS INTEGER))")"
 [ "$stored" = "${accepted[*]} 999" ] || fail "stored staff '$stored' differ from the accepted '${accepted[*]} 999'"
 [ "$(sqlite3 "file:$DB?mode=ro" "SELECT count(*) FROM AuditEntries WHERE EntityType = 'StaffMember' AND Action = 'Created' AND EntityId IN (SELECT CAST(Id AS TEXT) FROM StaffMembers WHERE LastName LIKE 'Full%')")" = "$(( ${#accepted[@]} + 1 ))" ] || fail "audit rows differ from the accepted saves"
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+stop_app
 [ "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok ] || fail "integrity_check"
 echo "PASS: every accepted save stored with its audit row, the refused one absent, integrity_check ok"

@@ -10,36 +10,22 @@
 # throughput as a share of the ceiling's; then a mixed soak at 64 connections (SOAK seconds, default 300) sampling the app's
 # resident memory every 10 s. Results go to stdout and $WORK/results.md. Loopback only.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 DURATION="${DURATION:-20s}"
 SOAK="${SOAK:-300}"
 CONNS="${CONNS:-16 64}"
 SCALE_ARGS="${SCALE_ARGS:-}"
-WORK="$(mktemp -d /tmp/clinicadmin-load.XXXXXX)"
-chmod 755 "$WORK"
-APP_PID=""
-cleanup() {
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  "$ROOT/tests/pg.sh" stop "$WORK/pg" || true
-  if [[ -z "${KEEP:-}" ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
-}
-trap cleanup EXIT
+WORK="$(work_dir load)"
+trap clean_work EXIT
 
-for tool in dotnet python3 curl wrk; do
-  command -v "$tool" >/dev/null && continue
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    echo "== installing the Debian package for $tool"; apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
-  else echo "load.sh needs $tool (Debian package)" >&2; exit 2; fi
-done
+need_commands dotnet python3 curl wrk
 
 echo "== building ClinicAdmin.Web (Release)"
-dotnet build "$ROOT/src/ClinicAdmin.Web" -c Release --artifacts-path "$WORK/art" -nologo -v quiet -clp:ErrorsOnly >/dev/null
-DLL="$WORK/art/bin/ClinicAdmin.Web/release/ClinicAdmin.Web.dll"
+DLL="$(build_web Release "$WORK/art")"
 
 echo "== private PostgreSQL cluster"
-CS="$("$ROOT/tests/pg.sh" start "$WORK/pg");Database=clinic_load"
+CS="$(pg_database "$WORK/pg" clinic_load)"
 PGPORT="$(cat "$WORK/pg/port")"
-psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE clinic_load"
 export Database__Provider=PostgreSql Database__ConnectionString="$CS" Logging__LogLevel__Default=Warning
 
 echo "== generating the scale data (scale-data $SCALE_ARGS)"
@@ -50,20 +36,13 @@ PATIENT="$(sql 'SELECT "PatientId" FROM "Visits" GROUP BY 1 ORDER BY count(*) DE
 SURNAME="$(sql 'SELECT "LastName" FROM "Patients" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')"
 echo "   $(sql 'SELECT count(*) FROM "Visits"') visits; busiest patient #$PATIENT; most common surname $SURNAME"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$(free_port)"
 echo "== starting the app on $BASE (Staging: production settings without HTTPS redirection)"
-ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=false dotnet "$DLL" --urls "$BASE" --contentRoot "$ROOT/src/ClinicAdmin.Web" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$BASE/health" >/dev/null || { echo "the app did not start" >&2; cat "$WORK/app.log" >&2; exit 1; }
+ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=false start_app "$DLL" "$BASE" "$WORK/app.log" 120
 
 JAR="$WORK/cookies.txt"
-TOKEN="$(curl -fs -c "$JAR" -b "$JAR" "$BASE/Account/Login" | python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", sys.stdin.read()).group(1))')"
-STATUS="$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" --data-urlencode "Input.Email=director@demo.clinic" \
-  --data-urlencode "Input.Password=Demo-Clinic-2026!" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/Account/Login")"
-[[ "$STATUS" == "302" ]] || { echo "sign-in failed (HTTP $STATUS)" >&2; exit 1; }
-COOKIE="$(awk '$6 ~ /^ClinicAdmin\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")"
+sign_in "$BASE" "$JAR" director@demo.clinic
+COOKIE="$(cookie_header "$JAR")"
 
 declare -A PAGES=(
   [ceiling]="/health/live" [roster]="/Staff" [catalog]="/Pricing" [patient]="/Patients/Details?id=$PATIENT"

@@ -11,55 +11,36 @@
 # against a common-surname search and a deep page, printing requests/s and latency percentiles. Loopback only.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 PATIENTS="${PATIENTS:-100000}"
 DURATION="${DURATION:-15s}"
 CONNECTIONS="${CONNECTIONS:-4}"
 THREADS="${THREADS:-2}"
 SURNAME="${SURNAME:-smith}"
 DEEP_PAGE="${DEEP_PAGE:-2000}"
-WORK="$(mktemp -d /tmp/clinicadmin-perf.XXXXXX)"
-APP_PID=""
+WORK="$(work_dir perf)"
+trap clean_work EXIT
 
-cleanup() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-    if [[ -z "${KEEP:-}" ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
-}
-trap cleanup EXIT
-
-for tool in dotnet python3 curl wrk; do
-    command -v "$tool" >/dev/null || { echo "patient-search.sh needs $tool (wrk and curl are Debian packages: apt-get install -y wrk curl)" >&2; exit 2; }
-done
+need_commands dotnet python3 curl wrk
 
 if [[ -z "${WEB_DLL:-}" ]]; then
     echo "== building ClinicAdmin.Web (Release) into $WORK/art"
-    dotnet build "$ROOT/src/ClinicAdmin.Web" -c Release --artifacts-path "$WORK/art" -nologo -v quiet >/dev/null
-    WEB_DLL="$WORK/art/bin/ClinicAdmin.Web/release/ClinicAdmin.Web.dll"
+    WEB_DLL="$(build_web Release "$WORK/art")"
 fi
 [[ -f "$WEB_DLL" ]] || { echo "web app not found: $WEB_DLL" >&2; exit 2; }
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$(free_port)"
 DATA="$WORK/data"
 mkdir -p "$DATA"
 
-start_app() {
+start_demo_app() {
     # Staging: demo data allowed (never in Production), no developer exception page.
     ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite Database__DataDirectory="$DATA" Demo__Enabled=true \
-    Logging__LogLevel__Default=Warning \
-        dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$ROOT/src/ClinicAdmin.Web" >"$WORK/app.log" 2>&1 &
-    APP_PID=$!
-    for _ in $(seq 1 240); do
-        if curl -fs "$BASE/health" >/dev/null 2>&1; then return 0; fi
-        kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited:" >&2; cat "$WORK/app.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "the app did not answer /health in 120 s" >&2; cat "$WORK/app.log" >&2; exit 1
+    Logging__LogLevel__Default=Warning start_app "$WEB_DLL" "$BASE" "$WORK/app.log" 120
 }
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
 echo "== (1) creating the database with the demo clinic in $DATA"
-start_app
+start_demo_app
 stop_app
 
 echo "== (2) inserting $PATIENTS invented patients"
@@ -109,14 +90,10 @@ db.close()
 PY
 
 echo "== (3) starting the app on $BASE and signing in as the demo front desk user"
-start_app
+start_demo_app
 JAR="$WORK/cookies.txt"
-TOKEN="$(curl -fs -c "$JAR" -b "$JAR" "$BASE/Account/Login" | python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", sys.stdin.read()).group(1))')"
-STATUS="$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
-    --data-urlencode "Input.Email=frontdesk@demo.clinic" --data-urlencode "Input.Password=Demo-Clinic-2026!" \
-    --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/Account/Login")"
-[[ "$STATUS" == "302" ]] || { echo "sign-in failed (HTTP $STATUS)" >&2; exit 1; }
-COOKIE="$(awk '$6 ~ /^ClinicAdmin\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")"
+sign_in "$BASE" "$JAR" frontdesk@demo.clinic
+COOKIE="$(cookie_header "$JAR")"
 
 URLS=("$BASE/Patients/Index?q=$SURNAME" "$BASE/Patients/Index?page=$DEEP_PAGE")
 for url in "${URLS[@]}"; do

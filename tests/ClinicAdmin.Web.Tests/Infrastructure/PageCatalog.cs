@@ -22,6 +22,22 @@ public static class PageCatalog
 
     public static readonly string[] AnonymousPages = ["/Account/Login", "/Account/AccessDenied", "/Error", "/PatientLink/Index", "/PatientLink"];
 
+    /// <summary>Pages of one record named in the query (?id=, ?patientId=, ?visitId=...). Opened without it they answer
+    /// 404 Not Found, and the page tests assert exactly that; every other page must open (200) for a role its policy allows.</summary>
+    public static readonly string[] NotFoundWithoutARecord =
+    [
+        "/Assessments/Create", "/Assessments/Details", "/Assessments/Index",
+        "/Courses/Details", "/Courses/Edit",
+        "/Documents/Download",
+        "/Incidents/Addendum", "/Incidents/Create", "/Incidents/Details", "/Incidents/Edit", "/Incidents/SignOff",
+        "/Patients/Details",
+        "/Payments/Edit",
+        "/Pricing/CancelPrice", "/Pricing/Details", "/Pricing/SchedulePrice",
+        "/Staff/Availability", "/Staff/Deactivate", "/Staff/Details",
+        "/Superbills/Link", "/Superbills/Request",
+        "/Visits/Details", "/Visits/Edit",
+    ];
+
     public static async Task<IReadOnlyList<PageInfo>> AllAsync(IServiceProvider services)
     {
         var loader = services.GetRequiredService<PageLoader>();
