@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 using Xunit;
 
 namespace ClinicAdmin.Web.Tests.Infrastructure;
@@ -85,30 +86,22 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
-        // Jobs of the previous test must not run into this one: stop firing, let running work finish (a TRUNCATE
-        // under a running job deadlocks on PostgreSQL), drop every trigger, reset, then fire again.
-        var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        await scheduler.Standby();
-        try
+        // The previous test's jobs must be over before the tables are emptied. Standby stops new firings only: a trigger
+        // already acquired still fires, a running job goes on writing (a TRUNCATE under it deadlocks on PostgreSQL), and
+        // a failing one schedules its retry after a Clear. Ids restart with the reset, so such leftovers ran this test's
+        // run of the same id a second time. A restart shuts the scheduler down, cancelling its jobs and waiting for
+        // them and their store updates (Quartz's drain), and builds a new one that fires nothing until the reset is done.
+        var old = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await Services.GetRequiredService<ISchedulerRuntime>()
+            .Restart(old.SchedulerName, new SchedulerRestartOptions { Start = false, DrainTimeout = TimeSpan.FromMinutes(2) });
+        await scheduler.Clear();
+        using (var scope = Services.CreateScope())
         {
-            using var scope = Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (DateTime.UtcNow < deadline && await db.JobRuns.AnyAsync(r => r.Status == Domain.Jobs.JobStatus.Running))
-                await Task.Delay(100);
-            await scheduler.Clear();
-            for (var attempt = 1; ; attempt++)
-            {
-                try { await DatabaseReset.ResetAsync(db, Kept); break; }
-                catch (Exception e) when (attempt < 5 && (e is Npgsql.PostgresException { SqlState: "40P01" } ||
-                                                           e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }))
-                {
-                    await Task.Delay(200 * attempt); // a deadlock victim or a busy file: try again
-                }
-            }
+            await DatabaseReset.ResetAsync(db, Kept);
             await SeedBaselineAsync(db);
         }
-        finally { await scheduler.Start(); }
+        await scheduler.Start();
     }
 
     private async Task SeedBaselineAsync(ClinicDbContext db)
