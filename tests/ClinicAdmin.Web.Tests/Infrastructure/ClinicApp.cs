@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ClinicAdmin.Web.Jobs;
 using Quartz;
 using Xunit;
 
@@ -79,6 +80,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Jobs.HeldJob>();
+            services.AddSingleton<IClinicJob>(sp => sp.GetRequiredService<Jobs.HeldJob>());
         });
     }
 
@@ -86,15 +89,14 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
-        // The previous test's jobs must be over before the tables are emptied. Standby stops new firings only: a trigger
-        // already acquired still fires, a running job goes on writing (a TRUNCATE under it deadlocks on PostgreSQL), and
-        // a failing one schedules its retry after a Clear. Ids restart with the reset, so such leftovers ran this test's
-        // run of the same id a second time. A restart shuts the scheduler down, cancelling its jobs and waiting for
-        // them and their store updates (Quartz's drain), and builds a new one that fires nothing until the reset is done.
-        var old = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var scheduler = await Services.GetRequiredService<ISchedulerRuntime>()
-            .Restart(old.SchedulerName, new SchedulerRestartOptions { Start = false, DrainTimeout = TimeSpan.FromMinutes(2) });
-        await scheduler.Clear();
+        // The previous test's jobs must be over before the tables are emptied, and must leave nothing scheduled. Ids
+        // restart with the reset, so a leftover firing or retry of "run-1" would run this test's run 1 a second time,
+        // and a job still writing under the TRUNCATE deadlocks it on PostgreSQL.
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        await DrainAsync(scheduler);
+        await scheduler.Clear(); // after the drain: a failing job schedules its retry on its way out
+        await DrainAsync(scheduler);
         using (var scope = Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
@@ -102,6 +104,26 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
             await SeedBaselineAsync(db);
         }
         await scheduler.Start();
+    }
+
+    /// <summary>
+    /// Returns once this scheduler has no firing, reserved or running, cancelling the running ones. Asks Quartz's store,
+    /// not our "Running" rows: a run is not marked Running until its job has loaded it, and a firing's record goes only
+    /// with the job's last store update, after the job itself has finished.
+    /// </summary>
+    private static async Task DrainAsync(IScheduler scheduler)
+    {
+        var mine = new FireInstanceQuery { State = null, SchedulerInstanceId = scheduler.SchedulerInstanceId };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var firings = (await scheduler.QueryFireInstances(mine)).Items;
+            if (firings.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Jobs of the previous test did not stop: " + string.Join(", ", firings.Select(f => $"{f.JobKey} {f.State}")));
+            foreach (var f in firings.Where(f => f.State == FireInstanceState.Executing)) await scheduler.InterruptFireInstance(f.FireInstanceId);
+            await Task.Delay(20);
+        }
     }
 
     private async Task SeedBaselineAsync(ClinicDbContext db)
