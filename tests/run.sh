@@ -56,31 +56,11 @@ run_kind() { # name filter
   local p f
   p=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
   f=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-  if [ "$f" != 0 ]; then
-    # A test that fails once is run once more, alone, and reported as FLAKY if it then passes: timing-sensitive
-    # job and browser tests on a loaded 2-core machine. A test that fails twice fails the run.
-    local names filter2 log2="$WORK/$1.retry.log" p2 f2 rc2
-    names=$(grep -oE '^\s+Failed [^ ]+' "$log" | awk '{print $2}' | sed 's/(.*//' | sort -u)
-    filter2="($(echo "$names" | sed 's/^/FullyQualifiedName~/' | paste -sd'|'))&($filter)"
-    echo "Re-running once: $(echo "$names" | tr '\n' ' ')"
-    dotnet test ClinicAdmin.sln --no-build -c Debug --filter "$filter2" --blame-hang-timeout 10m -nologo > "$log2" 2>&1
-    rc2=$?
-    p2=$(grep -oE 'Passed: +[0-9]+' "$log2" | awk '{s+=$2} END {print s+0}')
-    f2=$(grep -oE 'Failed: +[0-9]+' "$log2" | awk '{s+=$2} END {print s+0}')
-    if [ "$rc2" = 0 ] && [ "$f2" = 0 ] && [ "$p2" -gt 0 ]; then
-      echo "FLAKY (failed once, passed on the second run): $(echo "$names" | tr '\n' ' ')"
-      FLAKY="$FLAKY $(echo "$names" | tr '\n' ' ')"
-      p=$((p + f)); f=0; rc=0
-    else
-      grep -E '^\s+Failed |Error Message' -A3 "$log2" | head -40
-    fi
-  fi
   PASSED[$name]=$p; FAILED[$name]=$f
   TOTAL_P=$((TOTAL_P + p)); TOTAL_F=$((TOTAL_F + f))
   if [ "$rc" != 0 ]; then STATUS=1; fi
   if [ "$f" != 0 ]; then STATUS=1; fi
 }
-FLAKY=""
 run_kind unit "Category=Unit"
 run_kind sqlite "Database=Sqlite"
 if [ -n "${CLINICADMIN_TEST_PG:-}" ]; then run_kind postgresql "Database=PostgreSql"; else PASSED[postgresql]=0; FAILED[postgresql]=0; fi
@@ -95,7 +75,6 @@ if [ "$CI" = true ] && [ "${PASSED[postgresql]}" = 0 ]; then echo "tests/run.sh:
 say "Summary"
 printf '%-12s %8s %8s\n' kind passed failed
 for k in unit sqlite postgresql browser process other; do printf '%-12s %8s %8s\n' "$k" "${PASSED[$k]}" "${FAILED[$k]}"; done
-[ -n "$FLAKY" ] && echo "flaky (passed on a second run):$FLAKY"
 echo
 echo "$TOTAL_P passed, $TOTAL_F failed"
 exit $STATUS

@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ClinicAdmin.Web.Platform.Jobs;
+using ClinicAdmin.Web.Tests.Platform.Jobs;
+using Quartz;
 using Xunit;
 
 namespace ClinicAdmin.Web.Tests.Infrastructure;
@@ -78,6 +81,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<HeldJob>();
+            services.AddSingleton<IClinicJob>(sp => sp.GetRequiredService<HeldJob>());
         });
     }
 
@@ -85,30 +90,41 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset();
-        // Jobs of the previous test must not run into this one: stop firing, let running work finish (a TRUNCATE
-        // under a running job deadlocks on PostgreSQL), drop every trigger, reset, then fire again.
-        var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        // The previous test's jobs must be over before the tables are emptied, and must leave nothing scheduled. Ids
+        // restart with the reset, so a leftover firing or retry of "run-1" would run this test's run 1 a second time,
+        // and a job still writing under the TRUNCATE deadlocks it on PostgreSQL.
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
-        try
+        await DrainAsync(scheduler);
+        await scheduler.Clear(); // after the drain: a failing job schedules its retry on its way out
+        await DrainAsync(scheduler);
+        using (var scope = Services.CreateScope())
         {
-            using var scope = Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (DateTime.UtcNow < deadline && await db.JobRuns.AnyAsync(r => r.Status == Domain.Jobs.JobStatus.Running))
-                await Task.Delay(100);
-            await scheduler.Clear();
-            for (var attempt = 1; ; attempt++)
-            {
-                try { await DatabaseReset.ResetAsync(db, Kept); break; }
-                catch (Exception e) when (attempt < 5 && (e is Npgsql.PostgresException { SqlState: "40P01" } ||
-                                                           e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }))
-                {
-                    await Task.Delay(200 * attempt); // a deadlock victim or a busy file: try again
-                }
-            }
+            await DatabaseReset.ResetAsync(db, Kept);
             await SeedBaselineAsync(db);
         }
-        finally { await scheduler.Start(); }
+        await scheduler.Start();
+    }
+
+    /// <summary>
+    /// Returns once this scheduler has no firing, reserved or running, cancelling the running ones. Asks Quartz's store,
+    /// not our "Running" rows: a run is not marked Running until its job has loaded it, and a firing's record goes only
+    /// with the job's last store update, after the job itself has finished.
+    /// </summary>
+    private static async Task DrainAsync(IScheduler scheduler)
+    {
+        var mine = new FireInstanceQuery { State = null, SchedulerInstanceId = scheduler.SchedulerInstanceId };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var firings = (await scheduler.QueryFireInstances(mine)).Items;
+            if (firings.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Jobs of the previous test did not stop: " + string.Join(", ", firings.Select(f => $"{f.JobKey} {f.State}")));
+            foreach (var f in firings.Where(f => f.State == FireInstanceState.Executing)) await scheduler.InterruptFireInstance(f.FireInstanceId);
+            await Task.Delay(20);
+        }
     }
 
     private async Task SeedBaselineAsync(ClinicDbContext db)

@@ -48,8 +48,9 @@ public sealed class JobQueue(ClinicDbContext db, ISchedulerFactory schedulers, I
         var trigger = TriggerBuilder.Create().WithIdentity($"run-{runId}-{Guid.NewGuid():N}", "runs").ForJob(jobKey)
             .StartAt(atUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow())
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
-        if (await scheduler.Exists(jobKey, ct)) await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
-        else await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), ct);
+        // Job and trigger in one store operation: "exists? then add a trigger" lost the retry when the run's previous
+        // firing ended in between, because Quartz deletes a non-durable job with its last trigger.
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, ct);
     }
 
     /// <summary>Cancels a queued run at once; a running one stops at its next progress report.</summary>

@@ -26,6 +26,9 @@ public static class JobsModule
                 o.GenerateInstanceId = true;
                 // Look for due work every 5 s when idle, so runs queued by another instance start promptly.
                 o.IdleWaitTime = TimeSpan.FromSeconds(5);
+                // A stopping scheduler cancels its running jobs: they leave the run "Running" for recovery (ClinicJobExecutor)
+                // instead of writing on past the shutdown, and a drain (restart, test reset) ends promptly.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.Always;
             });
             q.UseDefaultThreadPool(jobs.MaxConcurrency);
             q.UsePersistentStore(s =>
