@@ -48,6 +48,8 @@ public static class DatabaseFaults
                     return DatabaseFault.Full; // disk_full on the server
                 case NpgsqlException n when n.IsTransient:
                     return DatabaseFault.Unavailable;
+                case SqlException { InnerException: System.Net.Sockets.SocketException }:
+                    return DatabaseFault.Unavailable; // refused or unreachable: the managed network layer reports number 0 (error 35)
                 case SqlException q:
                     // A SqlException carries one or more server errors; the first one that means something decides.
                     foreach (SqlError error in q.Errors)
@@ -87,6 +89,7 @@ public static class DatabaseFaults
                 case SqliteException s: return $"SQLite {s.SqliteErrorCode}/{s.SqliteExtendedErrorCode}";
                 case PostgresException p: return $"PostgreSQL {p.SqlState}";
                 case NpgsqlException n: return $"Npgsql {n.InnerException?.GetType().Name ?? n.GetType().Name}";
+                case SqlException { InnerException: System.Net.Sockets.SocketException }: return "SQL Server network error";
                 case SqlException q: return $"SQL Server {q.Number}";
             }
         return exception.GetType().Name;
