@@ -13,6 +13,7 @@ public static class DataModule
 {
     public const string SqliteMigrations = "ClinicAdmin.Migrations.Sqlite";
     public const string PostgreSqlMigrations = "ClinicAdmin.Migrations.PostgreSql";
+    public const string SqlServerMigrations = "ClinicAdmin.Migrations.SqlServer";
 
     /// <summary>The DbContext on the configured provider, with the audit interceptor.</summary>
     public static IServiceCollection AddClinicData(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,7 @@ public static class DataModule
         {
             DatabaseProvider.Sqlite => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations)),
             DatabaseProvider.PostgreSql => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations)),
+            DatabaseProvider.SqlServer => o.UseSqlServer(connectionString, x => x.MigrationsAssembly(SqlServerMigrations)),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{provider}'."),
         };
 }

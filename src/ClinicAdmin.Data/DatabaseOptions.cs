@@ -2,17 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ClinicAdmin.Data;
 
-public enum DatabaseProvider { Sqlite, PostgreSql }
+public enum DatabaseProvider { Sqlite, PostgreSql, SqlServer }
 
 /// <summary>The "Database" section of configuration. Validated at start: a wrong value stops the app with a message naming the key.</summary>
 public sealed class DatabaseOptions : IValidatableObject
 {
     public const string Section = "Database";
 
-    /// <summary>Sqlite (embedded default) or PostgreSql.</summary>
+    /// <summary>Sqlite (embedded default), PostgreSql or SqlServer.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Required for PostgreSql. For Sqlite, optional: defaults to clinicadmin.db in <see cref="DataDirectory"/>.</summary>
+    /// <summary>Required for PostgreSql and SqlServer. For Sqlite, optional: defaults to clinicadmin.db in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Where the SQLite file lives; default ~/.local/share/ClinicAdmin (never the source tree).</summary>
@@ -31,7 +31,7 @@ public sealed class DatabaseOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString))
-            yield return new ValidationResult("Database:ConnectionString is required when Database:Provider is PostgreSql.", [nameof(ConnectionString)]);
+        if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult($"Database:ConnectionString is required when Database:Provider is {Provider}.", [nameof(ConnectionString)]);
     }
 }

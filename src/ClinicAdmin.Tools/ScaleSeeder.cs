@@ -252,7 +252,8 @@ public sealed class ScaleSeeder(ClinicDbContext db, TimeProvider time)
                      bulk.ResetIdentityAsync<TreatmentCourse>, bulk.ResetIdentityAsync<CourseDiagnosis>, bulk.ResetIdentityAsync<Visit>,
                      bulk.ResetIdentityAsync<ChargeLine>, bulk.ResetIdentityAsync<Payment>, bulk.ResetIdentityAsync<Assessment>, bulk.ResetIdentityAsync<Incident> })
             await reset(ct);
-        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct); // fresh planner statistics for the new row counts
+        // Fresh planner statistics for the new row counts.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlServer() ? "EXEC sp_updatestats" : "ANALYZE", ct);
         return new ScaleResult(locations.Count, staffAdded.Count, totals.Patients, totals.Courses, totals.Visits, totals.Lines, totals.Payments,
             totals.Assessments, totals.Incidents, watch.Elapsed);
     }

@@ -6,7 +6,7 @@ namespace ClinicAdmin.Testing;
 
 /// <summary>
 /// Empties every table between tests (Respawn is not in this registry): TRUNCATE ... CASCADE on
-/// PostgreSQL, DELETE with foreign keys off on SQLite. Tables named in <paramref name="keep"/> survive.
+/// PostgreSQL, DELETE with foreign keys off on SQLite and SQL Server. Tables named in <paramref name="keep"/> survive.
 /// </summary>
 public static class DatabaseReset
 {
@@ -20,6 +20,18 @@ public static class DatabaseReset
         {
             var list = string.Join(", ", tables.Select(t => $"\"{t}\""));
             await db.Database.ExecuteSqlRawAsync($"TRUNCATE {list} RESTART IDENTITY CASCADE");
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            // TRUNCATE refuses a table that a foreign key refers to, so: keys off, DELETE, identities back to 1
+            // (RESEED 0 only where a value was ever taken, or the next id would be 0), keys on and re-checked.
+            var sql = new System.Text.StringBuilder();
+            foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] NOCHECK CONSTRAINT ALL;");
+            foreach (var t in tables) sql.AppendLine($"DELETE FROM [{t}];");
+            foreach (var t in tables)
+                sql.AppendLine($"IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID(N'[{t}]') AND last_value IS NOT NULL) DBCC CHECKIDENT (N'[{t}]', RESEED, 0);");
+            foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] WITH CHECK CHECK CONSTRAINT ALL;");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString());
         }
         else
         {

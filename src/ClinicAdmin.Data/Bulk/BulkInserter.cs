@@ -1,5 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using ClinicAdmin.Domain.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +14,8 @@ namespace ClinicAdmin.Data.Bulk;
 /// SaveChanges and its change tracker would take many minutes. Columns, names and value conversions come from the EF
 /// model, so the statements follow the model as it changes; ids are assigned by the caller (so children can refer to
 /// their parents) and the identity sequences are moved past them at the end. Bypasses the audit interceptor on purpose:
-/// generated data is not a user's change.
+/// generated data is not a user's change. On SQL Server the rows go through SqlBulkCopy instead (its bulk-load
+/// protocol, ids kept, constraints checked), fed by <see cref="SqlServerRows{T}"/>.
 /// </summary>
 public sealed class BulkInserter(ClinicDbContext db)
 {
@@ -29,6 +32,11 @@ public sealed class BulkInserter(ClinicDbContext db)
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = ColumnsOf((IEntityType)entity, table, o => o).ToList();
+        if (db.Database.IsSqlServer())
+        {
+            await BulkCopyAsync(SqlServerRows(rows, table, columns), ct);
+            return;
+        }
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
@@ -62,12 +70,70 @@ public sealed class BulkInserter(ClinicDbContext db)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>After inserting explicit ids on PostgreSQL, the identity sequence must continue after the largest id.</summary>
+    /// <summary>The rows of <typeparamref name="T"/> as SqlBulkCopy takes them: one column per table column, values as the provider stores them.</summary>
+    public DataTable SqlServerRows<T>(IReadOnlyList<T> rows) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return SqlServerRows(rows, table, ColumnsOf((IEntityType)entity, table, o => o).ToList());
+    }
+
+    private static DataTable SqlServerRows<T>(IReadOnlyList<T> rows, StoreObjectIdentifier table, List<Column> columns) where T : class
+    {
+        var data = new DataTable(table.Name);
+        var converters = new List<Func<object?, object>>(columns.Count);
+        foreach (var c in columns)
+        {
+            // The model's value converter first (enums as text, UTC dates), then the plain types bulk copy takes for
+            // date and time columns.
+            var mapping = c.Property.GetRelationalTypeMapping();
+            var provider = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? mapping.ClrType) ?? mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            Func<object?, object?> toProvider = mapping.Converter is { } conv ? v => v is null ? null : conv.ConvertToProvider(v) : v => v;
+            var type = provider;
+            Func<object?, object?> plain = v => v;
+            if (provider == typeof(DateOnly)) { type = typeof(DateTime); plain = v => v is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : v; }
+            else if (provider == typeof(TimeOnly)) { type = typeof(TimeSpan); plain = v => v is TimeOnly t ? t.ToTimeSpan() : v; }
+            data.Columns.Add(new DataColumn(c.Name, type) { AllowDBNull = c.Property.IsColumnNullable(table) });
+            converters.Add(v => plain(toProvider(v)) ?? DBNull.Value);
+        }
+        foreach (var row in rows)
+        {
+            var values = new object[columns.Count];
+            for (var i = 0; i < columns.Count; i++) values[i] = converters[i](columns[i].Read(row));
+            data.Rows.Add(values);
+        }
+        return data;
+    }
+
+    private async Task BulkCopyAsync(DataTable rows, CancellationToken ct)
+    {
+        var conn = (SqlConnection)db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var tx = (SqlTransaction)await conn.BeginTransactionAsync(ct);
+        // KeepIdentity: the caller assigned the ids. CheckConstraints: foreign keys stay trusted (bulk copy skips them otherwise).
+        using var copy = new SqlBulkCopy(conn, SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.CheckConstraints, tx)
+        {
+            DestinationTableName = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(rows.TableName),
+            BatchSize = 10_000,
+            BulkCopyTimeout = 0,
+        };
+        foreach (DataColumn c in rows.Columns) copy.ColumnMappings.Add(c.ColumnName, c.ColumnName);
+        await copy.WriteToServerAsync(rows, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>After inserting explicit ids on PostgreSQL or SQL Server, the identity must continue after the largest id.</summary>
     public async Task ResetIdentityAsync<T>(CancellationToken ct = default) where T : class
     {
-        if (!db.Database.IsNpgsql()) return; // SQLite's rowid continues after the largest id by itself
         var entity = db.Model.FindEntityType(typeof(T))!;
         var table = entity.GetTableName()!;
+        if (db.Database.IsSqlServer())
+        {
+            // RESEED without a value moves the identity up to the largest id in the table (never down).
+            await db.Database.ExecuteSqlRawAsync($"DBCC CHECKIDENT ('{table}', RESEED)", ct);
+            return;
+        }
+        if (!db.Database.IsNpgsql()) return; // SQLite's rowid continues after the largest id by itself
         await db.Database.ExecuteSqlRawAsync(
             $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", ct);
     }

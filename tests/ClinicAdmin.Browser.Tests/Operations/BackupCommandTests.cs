@@ -45,6 +45,26 @@ public sealed class BackupCommandTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("backup", "--out")]
+    [InlineData("restore", "--from")]
+    public async Task On_SQL_Server_backup_and_restore_refuse_with_one_line_pointing_to_BACKUP_DATABASE(string verb, string option)
+    {
+        // Refused before any connection is made, so no server is needed (and none answers on this port).
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "SqlServer", ["Jobs__Enabled"] = "false",
+            ["Database__ConnectionString"] = $"Server=127.0.0.1,{AppProcess.FreePort()};Database=clinic_east;User ID=sa;Password=unused;Connect Timeout=3;TrustServerCertificate=true",
+        };
+        var file = Path.Combine(_dir, "clinic.backup");
+        var (code, output) = await RunAsync(env, verb, option, file);
+        code.ShouldBe(1, output);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Length.ShouldBe(1, output);
+        lines[0].ShouldContain("BACKUP DATABASE [clinic_east]");
+        File.Exists(file).ShouldBeFalse();
+    }
+
+    [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Backup_verify_and_restore_bring_back_the_data_and_a_restore_over_data_needs_force(DatabaseProvider provider)

@@ -87,6 +87,21 @@ public sealed class StartupFaultTests : IAsyncLifetime
         line.ShouldContain("cannot be written");
     }
 
+    [Fact]
+    public async Task SQL_Server_that_does_not_answer_stops_the_app_with_one_line_and_exit_78()
+    {
+        // No SQL Server engine runs on these machines: a loopback port nothing listens on is the server that does not answer.
+        var cs = $"Server=127.0.0.1,{AppProcess.FreePort()};Database=clinicadmin;User ID=clinicadmin;Password=unused;Connect Timeout=3;TrustServerCertificate=true";
+        var env = Environment(("Database__Provider", "SqlServer"), ("Database__ConnectionString", cs));
+        await using var app = AppProcess.Start(["--urls", $"http://127.0.0.1:{AppProcess.FreePort()}"], env);
+        (await app.WaitForExitAsync(TimeSpan.FromSeconds(120))).ShouldBe(78, app.Output);
+        var lines = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Length.ShouldBe(1, app.Output);
+        lines[0].ShouldStartWith("ClinicAdmin cannot start: the database is not answering (SQL Server");
+        lines[0].ShouldContain("Database:ConnectionString");
+        app.Output.ShouldNotContain("   at ");
+    }
+
     private static int Run(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };

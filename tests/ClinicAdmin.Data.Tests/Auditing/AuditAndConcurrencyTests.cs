@@ -157,3 +157,6 @@ public sealed class AuditAndConcurrencyTests_Sqlite(SqliteData data) : AuditAndC
 
 [Collection(PostgreSqlDataCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class AuditAndConcurrencyTests_PostgreSql(PostgreSqlData data) : AuditAndConcurrencyTests(data);
+
+[Collection(SqlServerDataCollection.Name), Trait("Database", "SqlServer")]
+public sealed class AuditAndConcurrencyTests_SqlServer(SqlServerData data) : AuditAndConcurrencyTests(data);

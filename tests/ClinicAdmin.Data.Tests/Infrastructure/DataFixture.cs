@@ -9,7 +9,7 @@ using Xunit;
 
 namespace ClinicAdmin.Data.Tests.Infrastructure;
 
-/// <summary>A migrated real database (SQLite file or PostgreSQL) with the Data module wired as the app wires it.</summary>
+/// <summary>A migrated real database (SQLite file, PostgreSQL or SQL Server) with the Data module wired as the app wires it.</summary>
 public abstract class DataFixture : IAsyncLifetime
 {
     public abstract DatabaseProvider Provider { get; }
@@ -19,8 +19,12 @@ public abstract class DataFixture : IAsyncLifetime
 
     protected abstract Task<string> CreateAsync();
 
+    /// <summary>False only for SQL Server without a server given; its tests are then reported skipped (ClinicTestFramework).</summary>
+    protected virtual bool Available => true;
+
     public async Task InitializeAsync()
     {
+        if (!Available) return;
         ConnectionString = await CreateAsync();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,7 +40,7 @@ public abstract class DataFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Services.DisposeAsync();
+        if (Services is not null) await Services.DisposeAsync();
         await TestDatabases.DropAsync(Provider, ConnectionString);
     }
 
@@ -68,8 +72,16 @@ public sealed class PostgreSqlData : DataFixture
     protected override Task<string> CreateAsync() => TestDatabases.NewPostgresAsync("data");
 }
 
+public sealed class SqlServerData : DataFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+    protected override bool Available => TestDatabases.SqlServerConnectionString is not null;
+    protected override Task<string> CreateAsync() => TestDatabases.NewSqlServerAsync("data");
+}
+
 [CollectionDefinition(Name)] public sealed class SqliteDataCollection : ICollectionFixture<SqliteData> { public const string Name = "SqliteData"; }
 [CollectionDefinition(Name)] public sealed class PostgreSqlDataCollection : ICollectionFixture<PostgreSqlData> { public const string Name = "PostgreSqlData"; }
+[CollectionDefinition(Name)] public sealed class SqlServerDataCollection : ICollectionFixture<SqlServerData> { public const string Name = "SqlServerData"; }
 
 public abstract class DataTest(DataFixture data) : IAsyncLifetime
 {

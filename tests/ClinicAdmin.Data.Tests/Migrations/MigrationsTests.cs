@@ -40,3 +40,6 @@ public sealed class MigrationsTests_Sqlite(SqliteData data) : MigrationsTests(da
 
 [Collection(PostgreSqlDataCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class MigrationsTests_PostgreSql(PostgreSqlData data) : MigrationsTests(data);
+
+[Collection(SqlServerDataCollection.Name), Trait("Database", "SqlServer")]
+public sealed class MigrationsTests_SqlServer(SqlServerData data) : MigrationsTests(data);

@@ -132,3 +132,6 @@ public sealed class DemoSeederTests_Sqlite(SqliteData data) : DemoSeederTests(da
 
 [Collection(PostgreSqlDataCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class DemoSeederTests_PostgreSql(PostgreSqlData data) : DemoSeederTests(data);
+
+[Collection(SqlServerDataCollection.Name), Trait("Database", "SqlServer")]
+public sealed class DemoSeederTests_SqlServer(SqlServerData data) : DemoSeederTests(data);

@@ -101,3 +101,6 @@ public sealed class ScaleSeederTests_Sqlite(SqliteData data) : ScaleSeederTests(
 
 [Collection(PostgreSqlDataCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class ScaleSeederTests_PostgreSql(PostgreSqlData data) : ScaleSeederTests(data);
+
+[Collection(SqlServerDataCollection.Name), Trait("Database", "SqlServer")]
+public sealed class ScaleSeederTests_SqlServer(SqlServerData data) : ScaleSeederTests(data);

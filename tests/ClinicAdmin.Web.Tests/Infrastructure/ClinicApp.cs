@@ -44,8 +44,12 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>False only for SQL Server without a server given; its tests are then reported skipped (ClinicTestFramework).</summary>
+    protected virtual bool Available => true;
+
     public async Task InitializeAsync()
     {
+        if (!Available) return;
         ConnectionString = await CreateDatabaseAsync();
         _ = Server; // starts the app: migrations run and roles are created at start-up
         using var scope = Services.CreateScope();
@@ -193,12 +197,22 @@ public sealed class PostgreSqlApp : ClinicApp
     protected override Task<string> CreateDatabaseAsync() => TestDatabases.NewPostgresAsync("web");
 }
 
+public sealed class SqlServerApp : ClinicApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+    protected override bool Available => TestDatabases.SqlServerConnectionString is not null;
+    protected override Task<string> CreateDatabaseAsync() => TestDatabases.NewSqlServerAsync("web");
+}
+
 /// <summary>All SQLite page tests share one app and run one after another (each resets the database).</summary>
 [CollectionDefinition(Name)]
 public sealed class SqliteCollection : ICollectionFixture<SqliteApp> { public const string Name = "Sqlite"; }
 
 [CollectionDefinition(Name)]
 public sealed class PostgreSqlCollection : ICollectionFixture<PostgreSqlApp> { public const string Name = "PostgreSql"; }
+
+[CollectionDefinition(Name)]
+public sealed class SqlServerCollection : ICollectionFixture<SqlServerApp> { public const string Name = "SqlServer"; }
 
 /// <summary>Base of page tests: a fresh database before each test.</summary>
 public abstract class PageTest(ClinicApp app) : IAsyncLifetime

@@ -178,3 +178,6 @@ public sealed class EveryPageTests_Sqlite(SqliteApp app) : EveryPageTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class EveryPageTests_PostgreSql(PostgreSqlApp app) : EveryPageTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class EveryPageTests_SqlServer(SqlServerApp app) : EveryPageTests(app);

@@ -36,7 +36,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         Q = q?.Trim();
         PageNumber = int.TryParse(Request.Query["page"], out var n) ? Math.Clamp(n, 1, MaxPage) : 1;
         Today = (await clinicTime.ClockAsync()).Today;
-        Search = PatientSearch.Parse(Q, db.Database.IsNpgsql());
+        Search = PatientSearch.Parse(Q, postgres: !db.Database.IsSqlite()); // SQL Server orders by collation as PostgreSQL does
         if (Search.Kind == PatientSearch.Kind.Invalid) return;
 
         var query = db.Patients.AsNoTracking();

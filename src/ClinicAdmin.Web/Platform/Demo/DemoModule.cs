@@ -39,7 +39,7 @@ public static class DemoModule
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var where = db.Provider == DatabaseProvider.Sqlite
                 ? "SQLite " + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ResolvedConnectionString).DataSource
-                : "PostgreSQL";
+                : db.Provider == DatabaseProvider.SqlServer ? "SQL Server" : "PostgreSQL";
             Console.WriteLine();
             Console.WriteLine($"ClinicAdmin is running ({app.Environment.EnvironmentName}, {where}).");
             foreach (var url in urls) Console.WriteLine($"  Open {url}/");

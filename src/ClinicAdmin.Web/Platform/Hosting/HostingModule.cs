@@ -7,7 +7,7 @@ public static class HostingModule
 {
     public static IServiceCollection AddClinicHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<ClinicAdmin.Data.ClinicDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<ClinicAdmin.Data.ClinicDbContext>("database", customTestQuery: Operations.DatabaseHealth.CanConnectAsync);
         return services;
     }
 

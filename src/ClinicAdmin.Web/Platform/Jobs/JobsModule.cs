@@ -8,7 +8,7 @@ public static class JobsModule
 {
     /// <summary>
     /// Quartz with its persistent store in the app's own database (tables created if missing), clustered on
-    /// PostgreSQL so several instances share one queue and a dead instance's work is taken over.
+    /// PostgreSQL and SQL Server so several instances share one queue and a dead instance's work is taken over.
     /// </summary>
     public static IServiceCollection AddClinicJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,12 +36,21 @@ public static class JobsModule
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();
                 s.ConfigureStore(o => o.StoreJobDataAsStrings = true);
-                if (db.Provider == DatabaseProvider.PostgreSql)
+                switch (db.Provider)
                 {
-                    s.UsePostgres(db.ResolvedConnectionString);
-                    s.UseClustering(c => { c.CheckinInterval = TimeSpan.FromSeconds(10); c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20); });
+                    case DatabaseProvider.PostgreSql:
+                        s.UsePostgres(db.ResolvedConnectionString);
+                        s.UseClustering(Cluster);
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        // ProvisionSchema creates the QRTZ_ tables from Quartz's own create_sqlServer.sql, as on the others.
+                        s.UseSqlServer(Microsoft.Data.SqlClient.SqlClientFactory.Instance, db.ResolvedConnectionString);
+                        s.UseClustering(Cluster);
+                        break;
+                    default:
+                        s.UseSqlite(db.ResolvedConnectionString);
+                        break;
                 }
-                else s.UseSqlite(db.ResolvedConnectionString);
             });
         });
         services.AddQuartzHostedService(o =>
@@ -51,5 +60,11 @@ public static class JobsModule
             o.AutoStart = jobs.Enabled;
         });
         return services;
+    }
+
+    private static void Cluster(ClusteringOptions c)
+    {
+        c.CheckinInterval = TimeSpan.FromSeconds(10);
+        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
     }
 }

@@ -1,7 +1,8 @@
 namespace ClinicAdmin.Web.Platform.Operations;
 
 /// <summary>
-/// Command-line backup and restore of the configured database (SQLite or PostgreSQL):
+/// Command-line backup and restore of the configured database (SQLite or PostgreSQL; SQL Server is refused with a
+/// pointer to its own BACKUP DATABASE):
 ///   dotnet ClinicAdmin.Web.dll backup --out FILE           a backup plus FILE.manifest.json (safe while the app runs)
 ///   dotnet ClinicAdmin.Web.dll backup verify --from FILE    checks a backup against its manifest
 ///   dotnet ClinicAdmin.Web.dll restore --from FILE [--force] restores (refuses a non-empty database without --force)

@@ -17,6 +17,7 @@ public sealed record RestoreOutcome(string Target, BackupManifest Manifest, Data
 /// SQLite: the online backup API (a consistent copy while the app runs and writes, WAL included), then
 /// PRAGMA integrity_check on the copy. PostgreSQL: pg_dump -Fc / pg_restore, with the connection passed in PG*
 /// environment variables (never on a command line, where other users of the machine could read the password).
+/// SQL Server: refused with one line pointing to the server's own BACKUP DATABASE (<see cref="SqlServerRefusal"/>).
 /// </summary>
 public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, ClinicDbContext db)
 {
@@ -25,6 +26,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
 
     public Task<BackupOutcome> BackupAsync(string outFile, CancellationToken ct = default)
     {
+        RefuseSqlServer();
         outFile = Path.GetFullPath(outFile);
         if (File.Exists(outFile)) throw new BackupException($"{outFile} already exists; choose a new file name (a backup never overwrites another).");
         Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
@@ -34,6 +36,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
     /// <summary>Checks a backup file on its own: its SHA-256 against the manifest, and for SQLite its integrity and every figure.</summary>
     public async Task<BackupManifest> VerifyAsync(string file, CancellationToken ct = default)
     {
+        RefuseSqlServer();
         file = Path.GetFullPath(file);
         var manifest = CheckFile(file);
         if (manifest.Provider == nameof(DatabaseProvider.Sqlite))
@@ -49,11 +52,28 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
 
     public async Task<RestoreOutcome> RestoreAsync(string file, bool force, CancellationToken ct = default)
     {
+        RefuseSqlServer();
         file = Path.GetFullPath(file);
         var manifest = CheckFile(file);
         if (manifest.Provider != O.Provider.ToString())
             throw new BackupException($"{file} is a {manifest.Provider} backup but Database:Provider is {O.Provider}.");
         return O.Provider == DatabaseProvider.Sqlite ? await RestoreSqliteAsync(file, manifest, force, ct) : await RestorePostgresAsync(file, manifest, force, ct);
+    }
+
+    /// <summary>
+    /// SQL Server has its own backup (full, differential, log, point in time) that its operators already run; a copy
+    /// made from outside would be a weaker one, so ClinicAdmin leaves it to the server instead of doing half of it.
+    /// </summary>
+    public static string SqlServerRefusal(string? database) =>
+        $"ClinicAdmin does not back up or restore SQL Server databases; use the server's own BACKUP DATABASE [{database ?? "clinicadmin"}] TO DISK = N'...' WITH CHECKSUM (and RESTORE DATABASE), or your SQL Server backup jobs.";
+
+    private void RefuseSqlServer()
+    {
+        if (O.Provider != DatabaseProvider.SqlServer) return;
+        string? database = null;
+        try { database = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(O.ResolvedConnectionString).InitialCatalog is { Length: > 0 } d ? d : null; }
+        catch (ArgumentException) { } // a malformed connection string still gets the refusal, without the name
+        throw new BackupException(SqlServerRefusal(database));
     }
 
     private static BackupManifest CheckFile(string file)

@@ -99,3 +99,6 @@ public sealed class LoginTests_Sqlite(SqliteApp app) : LoginTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class LoginTests_PostgreSql(PostgreSqlApp app) : LoginTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class LoginTests_SqlServer(SqlServerApp app) : LoginTests(app);

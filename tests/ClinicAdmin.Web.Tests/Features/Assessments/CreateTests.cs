@@ -267,3 +267,6 @@ public sealed class CreateTests_Sqlite(SqliteApp app) : CreateTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class CreateTests_PostgreSql(PostgreSqlApp app) : CreateTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class CreateTests_SqlServer(SqlServerApp app) : CreateTests(app);

@@ -93,3 +93,6 @@ public sealed class AddendumTests_Sqlite(SqliteApp app) : AddendumTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class AddendumTests_PostgreSql(PostgreSqlApp app) : AddendumTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class AddendumTests_SqlServer(SqlServerApp app) : AddendumTests(app);

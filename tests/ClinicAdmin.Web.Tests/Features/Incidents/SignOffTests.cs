@@ -134,3 +134,6 @@ public sealed class SignOffTests_Sqlite(SqliteApp app) : SignOffTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class SignOffTests_PostgreSql(PostgreSqlApp app) : SignOffTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class SignOffTests_SqlServer(SqlServerApp app) : SignOffTests(app);

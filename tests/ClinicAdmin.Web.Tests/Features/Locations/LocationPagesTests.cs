@@ -212,3 +212,6 @@ public sealed class LocationPagesTests_Sqlite(SqliteApp app) : LocationPagesTest
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class LocationPagesTests_PostgreSql(PostgreSqlApp app) : LocationPagesTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class LocationPagesTests_SqlServer(SqlServerApp app) : LocationPagesTests(app);

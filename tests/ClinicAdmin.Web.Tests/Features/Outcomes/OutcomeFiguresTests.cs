@@ -411,3 +411,6 @@ public sealed class OutcomeFiguresTests_Sqlite(SqliteApp app) : OutcomeFiguresTe
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class OutcomeFiguresTests_PostgreSql(PostgreSqlApp app) : OutcomeFiguresTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class OutcomeFiguresTests_SqlServer(SqlServerApp app) : OutcomeFiguresTests(app);

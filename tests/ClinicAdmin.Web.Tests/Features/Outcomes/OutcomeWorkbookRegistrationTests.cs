@@ -48,3 +48,6 @@ public sealed class OutcomeWorkbookRegistrationTests_Sqlite(SqliteApp app) : Out
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class OutcomeWorkbookRegistrationTests_PostgreSql(PostgreSqlApp app) : OutcomeWorkbookRegistrationTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class OutcomeWorkbookRegistrationTests_SqlServer(SqlServerApp app) : OutcomeWorkbookRegistrationTests(app);

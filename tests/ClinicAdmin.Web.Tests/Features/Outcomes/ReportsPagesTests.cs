@@ -103,3 +103,6 @@ public sealed class ReportsPagesTests_Sqlite(SqliteApp app) : ReportsPagesTests(
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class ReportsPagesTests_PostgreSql(PostgreSqlApp app) : ReportsPagesTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class ReportsPagesTests_SqlServer(SqlServerApp app) : ReportsPagesTests(app);

@@ -152,3 +152,6 @@ public sealed class EditTests_Sqlite(SqliteApp app) : EditTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class EditTests_PostgreSql(PostgreSqlApp app) : EditTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class EditTests_SqlServer(SqlServerApp app) : EditTests(app);

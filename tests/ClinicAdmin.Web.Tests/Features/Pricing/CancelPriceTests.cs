@@ -149,3 +149,6 @@ public sealed class CancelPriceTests_Sqlite(SqliteApp app) : CancelPriceTests(ap
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class CancelPriceTests_PostgreSql(PostgreSqlApp app) : CancelPriceTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class CancelPriceTests_SqlServer(SqlServerApp app) : CancelPriceTests(app);

@@ -89,3 +89,6 @@ public sealed class DetailsTests_Sqlite(SqliteApp app) : DetailsTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class DetailsTests_PostgreSql(PostgreSqlApp app) : DetailsTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class DetailsTests_SqlServer(SqlServerApp app) : DetailsTests(app);

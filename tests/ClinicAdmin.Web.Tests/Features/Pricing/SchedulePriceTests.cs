@@ -187,3 +187,6 @@ public sealed class SchedulePriceTests_Sqlite(SqliteApp app) : SchedulePriceTest
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class SchedulePriceTests_PostgreSql(PostgreSqlApp app) : SchedulePriceTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class SchedulePriceTests_SqlServer(SqlServerApp app) : SchedulePriceTests(app);

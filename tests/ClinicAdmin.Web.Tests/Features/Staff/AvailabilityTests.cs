@@ -234,3 +234,6 @@ public sealed class AvailabilityTests_Sqlite(SqliteApp app) : AvailabilityTests(
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class AvailabilityTests_PostgreSql(PostgreSqlApp app) : AvailabilityTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class AvailabilityTests_SqlServer(SqlServerApp app) : AvailabilityTests(app);

@@ -219,3 +219,6 @@ public sealed class DeactivateTests_Sqlite(SqliteApp app) : DeactivateTests(app)
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class DeactivateTests_PostgreSql(PostgreSqlApp app) : DeactivateTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class DeactivateTests_SqlServer(SqlServerApp app) : DeactivateTests(app);

@@ -69,3 +69,6 @@ public sealed class WeekTests_Sqlite(SqliteApp app) : WeekTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class WeekTests_PostgreSql(PostgreSqlApp app) : WeekTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class WeekTests_SqlServer(SqlServerApp app) : WeekTests(app);

@@ -52,3 +52,6 @@ public sealed class DownloadTests_Sqlite(SqliteApp app) : DownloadTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class DownloadTests_PostgreSql(PostgreSqlApp app) : DownloadTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class DownloadTests_SqlServer(SqlServerApp app) : DownloadTests(app);

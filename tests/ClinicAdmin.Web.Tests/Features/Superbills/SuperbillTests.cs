@@ -368,3 +368,6 @@ public sealed class SuperbillTests_Sqlite(SqliteApp app) : SuperbillTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class SuperbillTests_PostgreSql(PostgreSqlApp app) : SuperbillTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class SuperbillTests_SqlServer(SqlServerApp app) : SuperbillTests(app);

@@ -56,3 +56,6 @@ public sealed class IndexTests_Sqlite(SqliteApp app) : IndexTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class IndexTests_PostgreSql(PostgreSqlApp app) : IndexTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class IndexTests_SqlServer(SqlServerApp app) : IndexTests(app);

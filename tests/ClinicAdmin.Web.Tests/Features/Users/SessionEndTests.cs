@@ -48,3 +48,6 @@ public sealed class SessionEndTests_Sqlite(SqliteApp app) : SessionEndTests(app)
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class SessionEndTests_PostgreSql(PostgreSqlApp app) : SessionEndTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class SessionEndTests_SqlServer(SqlServerApp app) : SessionEndTests(app);

@@ -114,3 +114,6 @@ public sealed class VisitLocationTests_Sqlite(SqliteApp app) : VisitLocationTest
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class VisitLocationTests_PostgreSql(PostgreSqlApp app) : VisitLocationTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class VisitLocationTests_SqlServer(SqlServerApp app) : VisitLocationTests(app);

@@ -133,3 +133,6 @@ public sealed class JobEngineTests_Sqlite(SqliteApp app) : JobEngineTests(app);
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class JobEngineTests_PostgreSql(PostgreSqlApp app) : JobEngineTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class JobEngineTests_SqlServer(SqlServerApp app) : JobEngineTests(app);

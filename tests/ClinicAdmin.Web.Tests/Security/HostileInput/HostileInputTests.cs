@@ -38,3 +38,6 @@ public sealed class HostileInputTests_Sqlite(SqliteApp app, ITestOutputHelper ou
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class HostileInputTests_PostgreSql(PostgreSqlApp app, ITestOutputHelper output) : HostileInputTests(app, output);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class HostileInputTests_SqlServer(SqlServerApp app, ITestOutputHelper output) : HostileInputTests(app, output);

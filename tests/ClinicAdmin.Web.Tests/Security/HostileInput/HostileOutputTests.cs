@@ -145,3 +145,6 @@ public sealed class HostileOutputTests_Sqlite(SqliteApp app) : HostileOutputTest
 
 [Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
 public sealed class HostileOutputTests_PostgreSql(PostgreSqlApp app) : HostileOutputTests(app);
+
+[Collection(SqlServerCollection.Name), Trait("Database", "SqlServer")]
+public sealed class HostileOutputTests_SqlServer(SqlServerApp app) : HostileOutputTests(app);
