@@ -13,6 +13,7 @@ builder.Services
     .AddClinicData(builder.Configuration)
     .AddClinicIdentity(builder.Configuration)
     .AddClinicSecurity()
+    .AddClinicEdge(builder.Configuration, builder.Environment)
     .AddClinicPages()
     .AddClinicHealth()
     .AddClinicJobs(builder.Configuration)
@@ -39,6 +40,8 @@ if (args.Length > 0 && args[0] == "backup") return await BackupCommand.BackupAsy
 if (args.Length > 0 && args[0] == "restore") return await BackupCommand.RestoreAsync(app, args[1..]);
 
 await app.InitializeDatabaseAsync();
+// Production refuses a database that still has demo sign-ins (the `users` verbs above can still remove them).
+await ProductionGuard.RefuseUnsafeDatabaseAsync(app.Services, app.Environment);
 app.UseClinicPipeline();
 await app.RunAsync();
 return 0;
