@@ -29,6 +29,7 @@ public sealed class StartupFaultTests : IAsyncLifetime
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = Path.Combine(_dir, "data"),
+            ["App__PublicBaseUrl"] = "https://clinic.example",
         };
         foreach (var (k, v) in settings) env[k] = v;
         return env;
