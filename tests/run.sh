@@ -24,7 +24,8 @@ trap cleanup EXIT
 
 # ---- 1. Debian packages ---------------------------------------------------------------------------------------
 say "Provisioning"
-declare -A NEED=( [chromium]=/usr/bin/chromium [poppler-utils]=/usr/bin/pdftotext [qpdf]=/usr/bin/qpdf [python3-openpyxl]=/usr/lib/python3/dist-packages/openpyxl )
+declare -A NEED=( [chromium]=/usr/bin/chromium [poppler-utils]=/usr/bin/pdftotext [qpdf]=/usr/bin/qpdf [python3-openpyxl]=/usr/lib/python3/dist-packages/openpyxl
+  [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf [fonts-liberation2]=/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf )
 missing=()
 for pkg in "${!NEED[@]}"; do [ -e "${NEED[$pkg]}" ] || missing+=("$pkg"); done
 if [ -z "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ] && [ -z "${CLINICADMIN_TEST_PG:-}" ]; then missing+=(postgresql); fi

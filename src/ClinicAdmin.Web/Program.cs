@@ -1,43 +1,71 @@
 using ClinicAdmin.Data;
-using ClinicAdmin.Web.Infrastructure;
-using ClinicAdmin.Web.Jobs;
-using ClinicAdmin.Web.Operations;
+using ClinicAdmin.Web.Features.Account;
+using ClinicAdmin.Web.Features.Assessments;
+using ClinicAdmin.Web.Features.Audit;
+using ClinicAdmin.Web.Features.Courses;
+using ClinicAdmin.Web.Features.Home;
+using ClinicAdmin.Web.Features.Incidents;
+using ClinicAdmin.Web.Features.Jobs;
+using ClinicAdmin.Web.Features.Locations;
+using ClinicAdmin.Web.Features.Outcomes;
+using ClinicAdmin.Web.Features.Patients;
+using ClinicAdmin.Web.Features.Payments;
+using ClinicAdmin.Web.Features.Pricing;
+using ClinicAdmin.Web.Features.Settings;
+using ClinicAdmin.Web.Features.Staff;
+using ClinicAdmin.Web.Features.Superbills;
+using ClinicAdmin.Web.Features.Users;
+using ClinicAdmin.Web.Features.Visits;
+using ClinicAdmin.Web.PageKit;
+using ClinicAdmin.Web.Platform.Commands;
+using ClinicAdmin.Web.Platform.Demo;
+using ClinicAdmin.Web.Platform.Hosting;
+using ClinicAdmin.Web.Platform.Jobs;
+using ClinicAdmin.Web.Platform.Operations;
+using ClinicAdmin.Web.Platform.Security;
 
 // A configuration or start-up problem ends with one line naming the key or file, not a stack trace.
 StartupErrors.Install();
 
-// Table of contents: one AddClinicXxx() per module. Each lives in Infrastructure/ or its feature folder.
 var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
 
+// Table of contents. Cross-cutting modules (Data project, Platform/, PageKit/):
 builder.Services
-    .AddClinicData(builder.Configuration)
-    .AddClinicIdentity(builder.Configuration)
-    .AddClinicSecurity()
-    .AddClinicEdge(builder.Configuration, builder.Environment)
-    .AddClinicPages()
-    .AddClinicHealth()
-    .AddClinicJobs(builder.Configuration)
-    .AddClinicVisits(builder.Configuration)
-    .AddClinicDemo(builder.Configuration, builder.Environment)
-    .AddClinicOperations();
+    .AddClinicData(config)                       // ClinicAdmin.Data: the DbContext, provider, audit
+    .AddClinicIdentity(config)                   // Platform/Security: sign-in, roles, policies
+    .AddClinicSecurity()                         // Platform/Security: data protection, headers, HSTS
+    .AddClinicEdge(config, builder.Environment)  // Platform/Security: proxy headers, Secure cookies, rate limits, public URL
+    .AddClinicPages()                            // PageKit: Razor Pages under Features/, layout, clinic clock
+    .AddClinicHealth()                           // Platform/Hosting: /health
+    .AddClinicJobs(config)                       // Platform/Jobs: the background-job engine (Quartz)
+    .AddClinicDemo(config, builder.Environment)  // Platform/Demo: demo clinic and scale data
+    .AddClinicOperations();                      // Platform/Operations: database faults, backup, samples
+// Features (Features/<Feature>/), one line each:
+builder.Services
+    .AddClinicHome()
+    .AddClinicAccount()
+    .AddClinicPatients()
+    .AddClinicCourses()
+    .AddClinicVisits(config)
+    .AddClinicAssessments()
+    .AddClinicIncidents()
+    .AddClinicPayments()
+    .AddClinicSuperbills(config)
+    .AddClinicOutcomes(config)
+    .AddClinicStaff()
+    .AddClinicPricing()
+    .AddClinicLocations()
+    .AddClinicSettings()
+    .AddClinicUsers()
+    .AddClinicAudit()
+    .AddClinicJobsPage();
 
 var app = builder.Build();
 
-// `dotnet ClinicAdmin.Web.dll users ...` manages sign-ins from the command line (first production account).
-if (args.Length > 0 && args[0] == "users")
-    return await UsersCommand.RunAsync(app, args[1..]);
-// `... jobs check|list` looks at the background-job engine.
-if (args.Length > 0 && args[0] == "jobs")
-    return await JobsCommand.RunAsync(app, args[1..]);
-// `... samples [--out DIR]` regenerates reports/samples/ from demo data.
-// `... scale-data [options]` fills the database with a generated multi-location chain (load and report measurements).
-if (args.Length > 0 && args[0] == "scale-data") return await ClinicAdmin.Web.ScaleData.ScaleDataCommand.RunAsync(app, args[1..]);
-// `... workbook --month yyyy-MM [--out FILE]` writes a month's outcome workbook to a file and prints timings.
-if (args.Length > 0 && args[0] == "workbook") return await ClinicAdmin.Web.Reports.WorkbookCommand.RunAsync(app, args[1..]);
-if (args.Length > 0 && args[0] == "samples") return await ClinicAdmin.Web.Superbills.SamplesCommand.RunAsync(app, args[1..]);
-// `... backup --out FILE`, `backup verify --from FILE`, `restore --from FILE [--force]` (Operations/BackupCommand.cs).
-if (args.Length > 0 && args[0] == "backup") return await BackupCommand.BackupAsync(app, args[1..]);
-if (args.Length > 0 && args[0] == "restore") return await BackupCommand.RestoreAsync(app, args[1..]);
+// `dotnet ClinicAdmin.Web.dll <verb> ...` (users, jobs, backup, restore, samples, workbook, scale-data; `help` lists
+// them) runs that command instead of serving pages. Each feature registers its own verb.
+if (await app.RunVerbAsync(args) is { } exitCode) return exitCode;
 
 await app.InitializeDatabaseAsync();
 // Production refuses a database that still has demo sign-ins (the `users` verbs above can still remove them).

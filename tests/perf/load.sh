@@ -67,7 +67,7 @@ COOKIE="$(awk '$6 ~ /^ClinicAdmin\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, 
 
 declare -A PAGES=(
   [ceiling]="/health/live" [roster]="/Staff" [catalog]="/Pricing" [patient]="/Patients/Details?id=$PATIENT"
-  [search]="/Patients?q=$SURNAME" [dashboard]="/Reports/Dashboard"
+  [search]="/Patients?q=$SURNAME" [dashboard]="/Outcomes/Dashboard"
 )
 ORDER=(ceiling roster catalog patient search dashboard)
 for name in "${ORDER[@]}"; do
@@ -83,7 +83,7 @@ field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 OUT="$WORK/results.md"
 echo "== server time of every list page (median of 5 after one warm-up)"
 { echo "| list page | median ms |"; echo "|---|---|"; } >"$OUT"
-for path in /Staff /Pricing /Patients "/Patients?q=$SURNAME" "/Patients?page=200" /Incidents /Audit /Jobs /Reports /Reports/Dashboard /Locations /Superbills/Batch "/Patients/Details?id=$PATIENT"; do
+for path in /Staff /Pricing /Patients "/Patients?q=$SURNAME" "/Patients?page=200" /Incidents /Audit /Jobs /Outcomes /Outcomes/Dashboard /Locations /Superbills/Batch "/Patients/Details?id=$PATIENT"; do
   code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")"
   [[ "$code" == 200 ]] || { echo "   $path: HTTP $code (skipped: not a page for this role or not present)"; continue; }
   ms="$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $COOKIE" "$BASE$path"; done | sort -n | sed -n 3p | python3 -c 'import sys; print(f"{float(sys.stdin.read())*1000:.1f}")')"

@@ -11,12 +11,12 @@ namespace ClinicAdmin.Reports.Pdf;
 /// Saves a PDFsharp document to bytes whose compressed streams are complete zlib streams.
 /// </summary>
 /// <remarks>
-/// PDFsharp 6.5 (.NET build) writes each FlateDecode stream as a zlib header followed by .NET
-/// DeflateStream output, without the Adler-32 trailer that RFC 1950 requires. Viewers cope, but
-/// <c>qpdf --check</c> warns on every such stream ("input stream is complete but output may still
-/// be valid") and strict readers may refuse the file. <see cref="Save"/> appends the missing
-/// trailers, fixes each stream's /Length, and rewrites the cross-reference table. Anything it does
-/// not recognise is left exactly as PDFsharp wrote it.
+/// PDFsharp (6.2.4, the MIT version we use, and 6.5 alike; .NET build) writes each FlateDecode
+/// stream as a zlib header followed by .NET DeflateStream output, without the Adler-32 trailer that
+/// RFC 1950 requires. Viewers cope, but <c>qpdf --check</c> warns on every such stream ("input
+/// stream is complete but output may still be valid") and strict readers may refuse the file.
+/// <see cref="Save"/> appends the missing trailers, fixes each stream's /Length, and rewrites the
+/// cross-reference table. Anything it does not recognise is left exactly as PDFsharp wrote it.
 /// </remarks>
 public static partial class PdfOutput
 {

@@ -1,12 +1,11 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace ClinicAdmin.Reports.Pdf;
 
 /// <summary>
-/// PDFsharp's process-wide settings (licence, font resolver) may be set once only and before any
-/// font is used. Every generator calls <see cref="EnsureInitialized"/> first; it runs the set-up
-/// exactly once even when many jobs start at the same moment.
+/// PDFsharp's process-wide font resolver may be set once only and before any font is used. Every
+/// generator calls <see cref="EnsureInitialized"/> first; it runs the set-up exactly once even when
+/// many jobs start at the same moment.
 /// </summary>
 public static class PdfSetup
 {
@@ -19,9 +18,7 @@ public static class PdfSetup
 
     private static SystemFontResolver Initialize()
     {
-        // PDFsharp 6.x is AGPL-3.0 or commercial; this product uses it under the AGPL (README "Decisions").
-        PdfSharpLicense.SetAgplLicense();
-
+        // PDFsharp 6.2.4 is MIT licensed and needs no licence call (6.5 is AGPL and does; README "Decisions").
         var resolver = new SystemFontResolver();
         if (!resolver.HasSansFont)
             throw new InvalidOperationException(

@@ -175,7 +175,7 @@ public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster) : ICl
         var forms = new List<(WebSession Session, string Url, Dictionary<string, string> Fields)>();
         foreach (var (session, instance) in new[] { (onA, A), (onB, B) })
         {
-            var form = await session.GetFormAsync(instance.Url + "/Reports", "#generate-form");
+            var form = await session.GetFormAsync(instance.Url + "/Outcomes", "#generate-form");
             form.Fields["Input.Month"] = month;
             forms.Add((session, instance.Url + form.Action, form.Fields));
         }

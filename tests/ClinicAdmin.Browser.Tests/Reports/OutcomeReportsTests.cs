@@ -14,14 +14,14 @@ public sealed class OutcomeReportsTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("MedicalDirector");
         await page.GetByRole(AriaRole.Link, new() { Name = "Outcomes" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Reports/Dashboard"));
+        await page.WaitForURLAsync(new Regex("/Outcomes/Dashboard"));
         (await page.Locator("#summary tr[data-figure=sessions] td").Nth(1).InnerTextAsync()).Trim().ShouldNotBe("0", "the demo clinic had sessions last month");
         (await page.Locator("#summary tr[data-figure=response]").InnerTextAsync()).ShouldContain("%");
         (await page.Locator("svg#chart-rates polyline").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("svg#chart-incidents circle").CountAsync()).ShouldBeGreaterThan(0);
         var month = await page.GetByLabel("Month", new() { Exact = true }).InputValueAsync();
 
-        await page.GotoAsync("/Reports/Index");
+        await page.GotoAsync("/Outcomes/Index");
         await page.GetByLabel("Month", new() { Exact = true }).FillAsync(month);
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate workbook" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/Jobs"));
@@ -41,7 +41,7 @@ public sealed class OutcomeReportsTests(BrowserApp app)
         bytes.Take(2).ShouldBe("PK"u8.ToArray());
 
         // The reports page lists the month with its version.
-        await page.GotoAsync("/Reports/Index");
+        await page.GotoAsync("/Outcomes/Index");
         (await page.Locator($"#workbooks tr[data-month='{month}']").CountAsync()).ShouldBeGreaterThan(0);
         await page.Context.CloseAsync();
     }

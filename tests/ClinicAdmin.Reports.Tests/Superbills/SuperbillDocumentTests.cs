@@ -179,6 +179,16 @@ public sealed class SuperbillDocumentTests
     }
 
     [Fact]
+    public void Superbills_come_from_the_mit_licensed_pdfsharp()
+    {
+        // The project's MIT licence rests on PDFsharp 6.2.x; 6.5 is AGPL and says so in every Producer it writes.
+        var info = PdfReadBack.Info(_generator.GeneratePdf(SuperbillSamples.Typical()));
+
+        info.ShouldMatch(@"(?m)^Producer:\s+PDFsharp 6\.2\.\d+$");
+        info.ShouldNotContain("AGPL", Case.Insensitive);
+    }
+
+    [Fact]
     public void Money_and_dates_read_the_us_way_whatever_the_server_culture()
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

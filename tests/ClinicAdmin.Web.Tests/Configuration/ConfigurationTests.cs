@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ClinicAdmin.Data;
-using ClinicAdmin.Web.Infrastructure;
+using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
@@ -44,16 +44,27 @@ public sealed class ConfigurationTests
                 template.ShouldContain(key, $"{Path.GetFileName(file)} has {key}, which appsettings.template.json does not document");
     }
 
-    [Theory]
-    [InlineData(typeof(DatabaseOptions), "Database")]
-    [InlineData(typeof(SecurityOptions), "Security")]
-    [InlineData(typeof(DemoOptions), "Demo")]
-    [InlineData(typeof(ClinicAdmin.Web.Reports.ReportsOptions), "Reports")]
-    public void The_template_documents_every_option(Type options, string section)
+    /// <summary>Every options class of the app (a class with a <c>Section</c> constant), found by reflection so a new one is covered.</summary>
+    public static TheoryData<Type> OptionTypes()
     {
+        var data = new TheoryData<Type>();
+        foreach (var t in new[] { typeof(Program).Assembly, typeof(DatabaseOptions).Assembly }.SelectMany(a => a.GetTypes())
+                     .Where(t => t.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true }))
+            data.Add(t);
+        return data;
+    }
+
+    [Fact]
+    public void Options_classes_are_found() => OptionTypes().Count.ShouldBeGreaterThanOrEqualTo(8);
+
+    [Theory]
+    [MemberData(nameof(OptionTypes))]
+    public void The_template_documents_every_option(Type options)
+    {
+        var section = (string)options.GetField("Section")!.GetRawConstantValue()!;
         var template = KeysOf(Path.Combine(Root(), "appsettings.template.json"));
         foreach (var p in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-            template.ShouldContain($"{section}:{p.Name}");
+            template.ShouldContain($"{section}:{p.Name}", $"{options.Name}.{p.Name} is not documented in appsettings.template.json");
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
-using static ClinicAdmin.Web.Tests.Pages.Patients.RecordData;
+using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
 
 namespace ClinicAdmin.Web.Tests.Security;
 

@@ -1,6 +1,7 @@
+using ClinicAdmin.Web.Platform.Security;
 using System.Net;
 using ClinicAdmin.Domain.Common;
-using ClinicAdmin.Web.Infrastructure;
+using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;

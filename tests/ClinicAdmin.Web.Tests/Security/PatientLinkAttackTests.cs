@@ -1,12 +1,12 @@
 using System.Net;
 using ClinicAdmin.Domain.Documents;
-using ClinicAdmin.Web.Superbills;
+using ClinicAdmin.Web.Features.Superbills;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
-using static ClinicAdmin.Web.Tests.Pages.Patients.RecordData;
+using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
 
 namespace ClinicAdmin.Web.Tests.Security;
 

@@ -2,7 +2,7 @@ using System.Net;
 using ClinicAdmin.Data.Identity;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Documents;
-using ClinicAdmin.Web.Operations;
+using ClinicAdmin.Web.Platform.Operations;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
-using static ClinicAdmin.Web.Tests.Pages.Patients.RecordData;
+using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
 
 namespace ClinicAdmin.Web.Tests.Security;
 

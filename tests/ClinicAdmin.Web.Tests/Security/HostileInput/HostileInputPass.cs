@@ -1,12 +1,13 @@
+using ClinicAdmin.Web.Platform.Security;
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Common;
-using ClinicAdmin.Web.Infrastructure;
+using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Tests.Infrastructure;
-using ClinicAdmin.Web.Tests.Pages.Patients;
+using ClinicAdmin.Web.Tests.Features.Patients;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicAdmin.Web.Tests.Security.HostileInput;

@@ -6,14 +6,14 @@ using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Documents;
 using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Visits;
-using ClinicAdmin.Web.Reports;
-using ClinicAdmin.Web.Superbills;
+using ClinicAdmin.Web.Features.Outcomes;
+using ClinicAdmin.Web.Features.Superbills;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
-using static ClinicAdmin.Web.Tests.Pages.Patients.RecordData;
+using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
 
 namespace ClinicAdmin.Web.Tests.Security.HostileInput;
 

@@ -6,11 +6,11 @@ using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Visits;
 using ClinicAdmin.Web.Tests.Infrastructure;
-using ClinicAdmin.Web.Tests.Pages.Patients;
+using ClinicAdmin.Web.Tests.Features.Patients;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ClinicalData = ClinicAdmin.Web.Tests.Pages.Assessments.ClinicalData;
+using ClinicalData = ClinicAdmin.Web.Tests.Features.Assessments.ClinicalData;
 
 namespace ClinicAdmin.Web.Tests.Security.HostileInput;
 
@@ -40,7 +40,7 @@ internal static class HostileSeed
         await ClinicalData.ScoreAsync(app, setup, Instrument.Phq9, RecordData.Utc(RecordData.Today.AddDays(-8), 9), 18);
         await ClinicalData.IncidentAsync(app, setup, RecordData.Utc(RecordData.Today.AddDays(-7), 10, 30), grade: 3, visitId: visit.Id, type: IncidentType.Hypertension);
         await ClinicalData.IncidentAsync(app, setup, RecordData.Utc(RecordData.Today.AddDays(-7), 11), grade: 1, visitId: visit.Id, signedBy: "Dr. Test Director");
-        await app.InsertAsync(Pages.Staff.StaffData.OfficeManager());
+        await app.InsertAsync(Features.Staff.StaffData.OfficeManager());
         await app.InDbAsync(async db =>
         {
             var infusion = await db.Services.Include(s => s.Prices).SingleAsync(s => s.Id == c.Infusion.Id);
@@ -55,11 +55,11 @@ internal static class HostileSeed
             await db.SaveChangesAsync();
             db.PatientLinks.Add(new PatientLink
             {
-                DocumentId = db.Documents.Local.Single().Id, TokenHash = Web.Superbills.PatientLinks.HashOf(LinkToken),
+                DocumentId = db.Documents.Local.Single().Id, TokenHash = Web.Features.Superbills.PatientLinks.HashOf(LinkToken),
                 ExpiresAt = RecordData.Noon.UtcDateTime.AddDays(14), CreatedBy = "Test Front desk", CreatedAt = RecordData.Noon.UtcDateTime,
             });
             // A failed job of the practice manager's, so the jobs page shows its retry form.
-            var run = JobRun.Request(Web.Jobs.EngineCheckJob.KindName, "hostile-seed-job", "{\"Steps\":1,\"DelayMs\":0,\"FailFirstAttempts\":9,\"Permanent\":true}",
+            var run = JobRun.Request(Web.Platform.Jobs.EngineCheckJob.KindName, "hostile-seed-job", "{\"Steps\":1,\"DelayMs\":0,\"FailFirstAttempts\":9,\"Permanent\":true}",
                 "Engine check", null, "Test Practice manager", app.UserIdOf(Domain.Common.Roles.PracticeManager), 1, RecordData.Noon.UtcDateTime.AddHours(-1));
             run.Start("test", RecordData.Noon.UtcDateTime.AddHours(-1));
             run.Fail("Failed on purpose.", permanent: true, RecordData.Noon.UtcDateTime.AddHours(-1), TimeSpan.FromSeconds(1));

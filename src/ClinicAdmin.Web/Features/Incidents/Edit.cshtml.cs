@@ -1,0 +1,107 @@
+using System.Text.Json;
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Incidents;
+using ClinicAdmin.Web.PageKit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ClinicAdmin.Web.Platform.Security;
+
+namespace ClinicAdmin.Web.Features.Incidents;
+
+/// <summary>Correct an incident before the medical director signs it off; a signed incident is locked (addenda only). Clinicians only.</summary>
+[Authorize(Policy = Policies.RecordClinical)]
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
+{
+    [BindProperty] public IncidentInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+    public IncidentContext Context { get; private set; } = null!;
+    public string? LockedMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        if (incident is null) return NotFound();
+        var clock = await clinicTime.ClockAsync();
+        await LoadAsync(incident);
+        Input = IncidentForm.From(incident, clock);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id);
+        if (incident is null) return NotFound();
+        var clock = await clinicTime.ClockAsync();
+        await LoadAsync(incident);
+        if (incident.IsLocked)
+        {
+            // Nothing is changed; the typed values stay on screen so they can go into an addendum.
+            ModelState.AddModelError("", LockedMessage!);
+            return Page();
+        }
+
+        var savedNow = IncidentForm.Values(incident, clock);
+        var stale = incident.ConcurrencyStamp != Input.ConcurrencyStamp;
+        if (!IncidentForm.Apply(Input, incident, clock, clinicTime.UtcNow, ModelState)) return Page();
+        if (stale)
+        {
+            Conflict(savedNow, incident.ConcurrencyStamp, clock);
+            return Page();
+        }
+        db.Entry(incident).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        // The audit interceptor bumps the stamp only when the incident's own columns change; an edit of the vitals alone
+        // (an owned type) must bump it too, or a second editor would silently overwrite it.
+        incident.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            var current = await ex.Entries.Single().GetDatabaseValuesAsync();
+            if (current is null) return NotFound();
+            db.ChangeTracker.Clear();
+            var theirs = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incident.Id);
+            await LoadAsync(theirs);
+            if (theirs.IsLocked) { ModelState.AddModelError("", LockedMessage!); return Page(); }
+            Conflict(IncidentForm.Values(theirs, clock), theirs.ConcurrencyStamp, clock);
+            return Page();
+        }
+        log.LogInformation("Incident {IncidentId} updated", incident.Id);
+        TempData["Flash"] = $"Incident saved (grade {incident.Grade})." + (incident.NeedsReview ? " Flagged for the medical director's review." : "");
+        return RedirectToPage("/Incidents/Details", new { id = incident.Id });
+    }
+
+    private async Task LoadAsync(Incident incident)
+    {
+        var clock = await clinicTime.ClockAsync();
+        Id = incident.Id;
+        ViewData["NowLocal"] = IncidentForm.Minute(clock.NowLocal).ToString("yyyy-MM-ddTHH:mm");
+        Context = await IncidentContext.LoadAsync(db, clock, incident.PatientId, incident.VisitId);
+        LockedMessage = incident.IsLocked
+            ? $"This incident was signed off by {incident.ReviewedBy} on {clock.ToLocal(incident.SignedOffAt!.Value):yyyy-MM-dd HH:mm} and is locked: nothing was changed. Add an addendum instead."
+            : null;
+    }
+
+    /// <summary>Another user saved first: refuse, name what they changed (their value now vs. what this user typed), arm a deliberate re-save.</summary>
+    private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp, Domain.Common.ClinicClock clock)
+    {
+        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
+        var scratch = new Incident();
+        var typedState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        IncidentForm.Apply(Input, scratch, clock, clinicTime.UtcNow, typedState);
+        var typed = IncidentForm.Values(scratch, clock);
+        var details = changed.Select(f => $"{IncidentForm.Label(f)}: now “{savedNow[f] ?? ""}” (you typed “{typed.GetValueOrDefault(f) ?? ""}”)");
+        ModelState.AddModelError("", "Another user saved changes to this incident while you were editing, so your changes were not saved. " +
+                                     (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +
+                                     "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
+        foreach (var f in changed) IncidentForm.AddOnce(ModelState, "Input." + f, $"Another user changed this to “{savedNow[f] ?? ""}”.");
+        Input.ConcurrencyStamp = currentStamp;
+        Input.Loaded = JsonSerializer.Serialize(savedNow);
+        ModelState.Remove("Input.ConcurrencyStamp");
+        ModelState.Remove("Input.Loaded");
+    }
+}

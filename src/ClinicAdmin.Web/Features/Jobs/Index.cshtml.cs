@@ -1,0 +1,77 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Domain.Jobs;
+using ClinicAdmin.Web.PageKit;
+using ClinicAdmin.Web.Platform.Jobs;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ClinicAdmin.Web.Platform.Security;
+
+namespace ClinicAdmin.Web.Features.Jobs;
+
+/// <summary>Background jobs: staff see the runs they asked for; practice managers and medical directors see all.</summary>
+[Authorize(Policy = Policies.AnyStaff)]
+public class IndexModel(ClinicDbContext db, JobQueue queue, ClinicTime clinicTime) : PageModel
+{
+    public sealed record Row(int Id, string Title, string Kind, string RequestedBy, DateTime CreatedLocal, JobStatus Status,
+                             int Attempts, int MaxAttempts, int Done, int Total, string? ProgressText, string? Error,
+                             int? DocumentId, DateTime? NextAttemptLocal, bool CancelRequested)
+    {
+        public bool CanCancel => Status is JobStatus.Queued or JobStatus.Running && !CancelRequested;
+        public bool CanRetry => Status is JobStatus.Failed or JobStatus.Cancelled;
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool SeesAll => User.IsInRole(Roles.PracticeManager) || User.IsInRole(Roles.MedicalDirector);
+
+    private IQueryable<JobRun> Visible()
+    {
+        var runs = db.JobRuns.AsNoTracking();
+        if (!SeesAll)
+        {
+            var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            runs = runs.Where(r => r.RequestedByUserId == me);
+        }
+        return runs;
+    }
+
+    public async Task OnGetAsync()
+    {
+        var clock = await clinicTime.ClockAsync();
+        var runs = Visible();
+        if (Enum.TryParse<JobStatus>(Status, out var s)) runs = runs.Where(r => r.Status == s);
+        var list = await runs.OrderByDescending(r => r.Id).Take(200)
+            .Select(r => new { r.Id, r.Title, r.Kind, r.RequestedBy, r.CreatedAt, r.Status, r.Attempts, r.MaxAttempts, r.ProgressDone, r.ProgressTotal, r.ProgressText, r.Error, r.DocumentId, r.NextAttemptAt, r.CancelRequested })
+            .ToListAsync();
+        Rows = list.Select(r => new Row(r.Id, r.Title, r.Kind, r.RequestedBy, clock.ToLocal(r.CreatedAt), r.Status, r.Attempts, r.MaxAttempts,
+            r.ProgressDone, r.ProgressTotal, r.ProgressText, r.Error, r.DocumentId, r.NextAttemptAt is { } n ? clock.ToLocal(n) : null, r.CancelRequested)).ToList();
+    }
+
+    /// <summary>Polled by wwwroot/js/jobs.js for live progress of the runs on the page.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(int[] ids)
+    {
+        var rows = await Visible().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, status = r.Status.ToString(), done = r.ProgressDone, total = r.ProgressTotal, text = r.ProgressText, error = r.Error, attempts = r.Attempts, documentId = r.DocumentId })
+            .ToListAsync();
+        return new JsonResult(rows);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id) => await ActAsync(id, "Cancel requested.", queue.CancelAsync);
+    public async Task<IActionResult> OnPostRetryAsync(int id) => await ActAsync(id, "Queued again.", queue.RetryAsync);
+
+    private async Task<IActionResult> ActAsync(int id, string done, Func<int, CancellationToken, Task> action)
+    {
+        // Only the requester, a practice manager or a medical director may act on a run.
+        if (!await Visible().AnyAsync(r => r.Id == id)) return NotFound();
+        try
+        {
+            await action(id, HttpContext.RequestAborted);
+            TempData["Flash"] = $"Job {id}: {done}";
+        }
+        catch (DomainException e) { TempData["Flash"] = $"Job {id}: {e.Message}"; }
+        return RedirectToPage(new { Status });
+    }
+}

@@ -1,0 +1,14 @@
+using ClinicAdmin.Web.PageKit;
+using ClinicAdmin.Web.Platform.Security;
+
+namespace ClinicAdmin.Web.Features.Staff;
+
+public static class StaffModule
+{
+    /// <summary>The staff roster, licences, weekly availability and deactivation.</summary>
+    public static IServiceCollection AddClinicStaff(this IServiceCollection services)
+    {
+        services.AddClinicNav(60, "Staff", "/Staff/Index", Policies.AnyStaff, "people");
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+namespace ClinicAdmin.Web.PageKit;
+
+public static class PagesModule
+{
+    /// <summary>Razor Pages; everything needs sign-in except the pages a signed-out person must reach.</summary>
+    public static IServiceCollection AddClinicPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            // One folder per feature: Features/<Feature>/ holds its pages (README "Layout").
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            // The pages a signed-out person must reach.
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Home/Error");
+            o.Conventions.AllowAnonymousToPage("/Superbills/PatientLinkPage/Index");
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new YesNoModelBinderProvider()));
+        // The shared layout lives with the rest of the page kit, not in a Features/Shared folder.
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
+            o.PageViewLocationFormats.Add("/PageKit/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
+        services.AddSingleton<NavMenu>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ClinicTime>();
+        return services;
+    }
+}

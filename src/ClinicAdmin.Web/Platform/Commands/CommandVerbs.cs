@@ -1,0 +1,37 @@
+namespace ClinicAdmin.Web.Platform.Commands;
+
+/// <summary>
+/// The command-line verbs (`dotnet ClinicAdmin.Web.dll users create ...`), dispatched from one place. Each feature adds
+/// its own verb in its AddClinicXxx(); Program.cs runs the one named by the first argument instead of serving pages.
+/// </summary>
+public static class CommandVerbs
+{
+    public sealed record Verb(string Name, string Help, Func<WebApplication, string[], Task<int>> Run);
+
+    public static IServiceCollection AddClinicVerb(this IServiceCollection services, string name, string help, Func<WebApplication, string[], Task<int>> run)
+    {
+        services.AddSingleton(new Verb(name, help, run));
+        return services;
+    }
+
+    /// <summary>The exit code of the verb named by <paramref name="args"/>[0], or null when there is none (serve the app).</summary>
+    public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return null;
+        var verbs = app.Services.GetServices<Verb>().ToList();
+        if (verbs.FirstOrDefault(v => v.Name == args[0]) is { } verb) return await verb.Run(app, args[1..]);
+        if (args[0] is "help" or "--help")
+        {
+            foreach (var v in verbs.OrderBy(v => v.Name)) Console.WriteLine($"  {v.Name,-12} {v.Help}");
+            return 0;
+        }
+        return null; // not a verb: configuration arguments such as `--urls` or `Key=Value`
+    }
+}
+
+/// <summary>A sample document written by the `samples` verb from demo data (reports/samples/); features add theirs.</summary>
+public interface ISampleWriter
+{
+    /// <summary>Writes the sample into <paramref name="outDir"/> and returns its path, or null when the data for it is missing.</summary>
+    Task<string?> WriteAsync(IServiceProvider services, string outDir);
+}

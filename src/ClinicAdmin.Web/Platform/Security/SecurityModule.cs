@@ -1,0 +1,45 @@
+using ClinicAdmin.Data.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace ClinicAdmin.Web.Platform.Security;
+
+public static class SecurityModule
+{
+    /// <summary>Data-protection keys in the database (cookies survive restarts and work across instances), anti-forgery, HSTS.</summary>
+    public static IServiceCollection AddClinicSecurity(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("ClinicAdmin");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ClinicAdmin.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        return services;
+    }
+
+    /// <summary>Headers on every response. The CSP allows no inline script: all JS is in wwwroot/js.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                                      "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Pages carry patient data: never cache them in a shared browser.
+            if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+                h.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}

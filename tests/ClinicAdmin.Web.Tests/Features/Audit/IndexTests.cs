@@ -1,0 +1,218 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
+using ClinicAdmin.Domain.Auditing;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Web.Tests.Infrastructure;
+using ClinicAdmin.Web.Tests.Features.Pricing;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Xunit;
+
+namespace ClinicAdmin.Web.Tests.Features.Audit;
+
+public abstract class IndexTests(ClinicApp app) : PageTest(app)
+{
+    private static readonly string Manager = ClinicApp.EmailOf[Roles.PracticeManager];
+
+    private static AuditEntry Entry(DateTime atUtc, string type = "Service", string id = "1", string user = "pm@test.clinic", string action = "Updated",
+        string? before = "{\"Name\":\"Old\"}", string? after = "{\"Name\":\"New\"}") =>
+        new() { At = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc), EntityType = type, EntityId = id, UserName = user, Action = action, Before = before, After = after };
+
+    private static List<long> Ids(IHtmlDocument doc) =>
+        doc.QuerySelectorAll("#audit-entries > tbody > tr[data-audit-id]").Select(r => long.Parse(r.GetAttribute("data-audit-id")!)).ToList();
+
+    [Theory]
+    [InlineData(Roles.PracticeManager)]
+    [InlineData(Roles.MedicalDirector)]
+    public async Task The_practice_manager_and_the_medical_director_read_the_audit_trail(string role)
+    {
+        await App.InsertAsync(Entry(CatalogData.Noon.UtcDateTime));
+        var doc = await (await App.SignInAsync(role)).GetDocumentAsync("/Audit/Index");
+        Ids(doc).Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(Roles.Clinician)]
+    [InlineData(Roles.FrontDesk)]
+    public async Task Other_roles_cannot_open_the_audit_trail(string role)
+    {
+        var response = await (await App.SignInAsync(role)).GetAsync("/Audit/Index");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task A_price_change_made_in_the_app_appears_with_who_when_and_the_new_values()
+    {
+        CatalogData.FreezeClock(App);
+        var s = await CatalogData.AddAsync(App, CatalogData.Infusion());
+        var manager = await App.SignInAsync(Roles.PracticeManager);
+        await manager.SubmitAsync($"/Pricing/SchedulePrice?id={s.Id}", new() { ["Input.Amount"] = "425", ["Input.EffectiveFrom"] = "2027-01-01", ["Input.Reason"] = "Annual fee review" });
+
+        var doc = await (await App.SignInAsync(Roles.MedicalDirector)).GetDocumentAsync($"/Audit/Index?UserName={Uri.EscapeDataString(Manager)}");
+
+        var row = doc.QuerySelectorAll("#audit-entries > tbody > tr").ShouldHaveSingleItem();
+        row.GetAttribute("data-entity-type").ShouldBe("ServicePrice");
+        row.GetAttribute("data-action").ShouldBe("Created");
+        row.QuerySelector(".audit-user")!.TextContent.ShouldBe(Manager);
+        row.TextContent.ShouldContain("2026-06-15 12:00:00"); // noon in Chicago, not 17:00 UTC
+        var changes = row.QuerySelectorAll(".audit-changes tbody tr").ToDictionary(r => r.QuerySelector(".audit-field")!.TextContent, r => r.QuerySelector(".audit-new")?.TextContent);
+        changes["Amount"].ShouldBe("425");
+        changes["EffectiveFrom"].ShouldBe("2027-01-01");
+        changes["Reason"].ShouldBe("Annual fee review");
+        changes["SetBy"].ShouldBe(Manager);
+    }
+
+    [Fact]
+    public async Task An_edit_shows_each_field_before_and_after_with_markup_escaped()
+    {
+        CatalogData.FreezeClock(App);
+        var s = await CatalogData.AddAsync(App, CatalogData.Infusion());
+        var manager = await App.SignInAsync(Roles.PracticeManager);
+        (await manager.SubmitAsync($"/Pricing/Edit?id={s.Id}", new() { ["Input.Name"] = "<b>Bold</b> infusion" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var response = await manager.GetAsync($"/Audit/Index?EntityType=Service&EntityId={s.Id}&Action=Updated");
+        var html = await response.Content.ReadAsStringAsync();
+        var doc = await ClinicClient.ReadAsync(response);
+
+        var row = doc.QuerySelectorAll("#audit-entries > tbody > tr").ShouldHaveSingleItem();
+        var name = row.QuerySelectorAll(".audit-changes tbody tr").Single(r => r.QuerySelector(".audit-field")!.TextContent == "Name");
+        name.QuerySelector(".audit-old")!.TextContent.ShouldBe("IV ketamine infusion (mood disorders)");
+        name.QuerySelector(".audit-new")!.TextContent.ShouldBe("<b>Bold</b> infusion");
+        row.QuerySelector(".audit-new b").ShouldBeNull();
+        html.ShouldContain("&lt;b&gt;Bold&lt;/b&gt; infusion");
+    }
+
+    [Fact]
+    public async Task Settings_changes_are_found_under_the_settings_record_type_including_its_addresses()
+    {
+        var manager = await App.SignInAsync(Roles.PracticeManager);
+        (await manager.SubmitAsync("/Settings/Edit", new() { ["Input.Name"] = "Renamed clinic", ["Input.BillingAddress.Line1"] = "5 Other Road" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var doc = await manager.GetDocumentAsync("/Audit/Index?EntityType=ClinicSettings");
+
+        var types = doc.QuerySelectorAll("#audit-entries > tbody > tr").Select(r => r.GetAttribute("data-entity-type")).ToList();
+        types.ShouldBe(["ClinicSettings", "ClinicSettings.BillingAddress"], ignoreOrder: true);
+        doc.Body!.TextContent.ShouldContain("Renamed clinic");
+        doc.Body.TextContent.ShouldContain("5 Other Road");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_record_type_id_person_and_action()
+    {
+        var t = CatalogData.Noon.UtcDateTime;
+        var a = Entry(t, "Service", "1", "pm@test.clinic", "Updated");
+        var b = Entry(t.AddMinutes(1), "Service", "2", "pm@test.clinic", "Created", before: null);
+        var c = Entry(t.AddMinutes(2), "ServicePrice", "1", "md@test.clinic", "Updated");
+        var d = Entry(t.AddMinutes(3), "StaffMember", "1", "system", "Deleted", after: null);
+        await App.InsertAsync(a, b, c, d);
+        var client = await App.SignInAsync(Roles.MedicalDirector);
+
+        Ids(await client.GetDocumentAsync("/Audit/Index")).ShouldBe([d.Id, c.Id, b.Id, a.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?EntityType=Service")).ShouldBe([b.Id, a.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?EntityType=Service&EntityId=2")).ShouldBe([b.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?EntityId=1")).ShouldBe([d.Id, c.Id, a.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?UserName=md%40test.clinic")).ShouldBe([c.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?UserName=system")).ShouldBe([d.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?Action=Created")).ShouldBe([b.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?Action=Updated&UserName=pm%40test.clinic")).ShouldBe([a.Id]);
+        (await client.GetDocumentAsync("/Audit/Index?EntityType=Patient")).QuerySelector("#no-entries").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Date_filters_are_clinic_calendar_days()
+    {
+        // Chicago is UTC-5 in June: 15 June runs from 05:00 UTC on the 15th to 05:00 UTC on the 16th.
+        var lateOn14th = Entry(new DateTime(2026, 6, 15, 4, 30, 0), id: "14");
+        var earlyOn15th = Entry(new DateTime(2026, 6, 15, 5, 0, 0), id: "15a");
+        var lateOn15th = Entry(new DateTime(2026, 6, 16, 4, 59, 0), id: "15b");
+        var on16th = Entry(new DateTime(2026, 6, 16, 5, 0, 0), id: "16");
+        await App.InsertAsync(lateOn14th, earlyOn15th, lateOn15th, on16th);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        Ids(await client.GetDocumentAsync("/Audit/Index?From=2026-06-15&To=2026-06-15")).ShouldBe([lateOn15th.Id, earlyOn15th.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?From=2026-06-16")).ShouldBe([on16th.Id]);
+        Ids(await client.GetDocumentAsync("/Audit/Index?To=2026-06-14")).ShouldBe([lateOn14th.Id]);
+        var doc = await client.GetDocumentAsync("/Audit/Index?From=2026-06-15&To=2026-06-15");
+        doc.QuerySelector($"tr[data-audit-id='{lateOn15th.Id}']")!.TextContent.ShouldContain("2026-06-15 23:59:00");
+        (await client.GetDocumentAsync("/Audit/Index?From=2026-06-16&To=2026-06-15")).QuerySelector("#filter-error").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Entries_are_paged_newest_first_fifty_at_a_time()
+    {
+        var start = CatalogData.Noon.UtcDateTime.AddDays(-10);
+        var entries = Enumerable.Range(0, 120).Select(i => Entry(start.AddMinutes(i), id: i.ToString())).ToList();
+        await App.InsertAsync([.. entries]);
+        var newestFirst = entries.OrderByDescending(e => e.At).Select(e => e.Id).ToList();
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        var first = await client.GetDocumentAsync("/Audit/Index");
+        Ids(first).ShouldBe(newestFirst.Take(50));
+        first.QuerySelector("#newer-page").ShouldBeNull();
+
+        var second = await client.GetDocumentAsync(first.QuerySelector("#older-page")!.GetAttribute("href")!);
+        Ids(second).ShouldBe(newestFirst.Skip(50).Take(50));
+
+        var third = await client.GetDocumentAsync(second.QuerySelector("#older-page")!.GetAttribute("href")!);
+        Ids(third).ShouldBe(newestFirst.Skip(100));
+        third.QuerySelector("#older-page").ShouldBeNull();
+
+        var backToSecond = await client.GetDocumentAsync(third.QuerySelector("#newer-page")!.GetAttribute("href")!);
+        Ids(backToSecond).ShouldBe(newestFirst.Skip(50).Take(50));
+        var backToFirst = await client.GetDocumentAsync(backToSecond.QuerySelector("#newer-page")!.GetAttribute("href")!);
+        Ids(backToFirst).ShouldBe(newestFirst.Take(50));
+        backToFirst.QuerySelector("#newer-page").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Paging_keeps_the_filters()
+    {
+        var start = CatalogData.Noon.UtcDateTime.AddDays(-1);
+        await App.InsertAsync([.. Enumerable.Range(0, 60).Select(i => Entry(start.AddMinutes(i), user: i % 2 == 0 ? "pm@test.clinic" : "md@test.clinic"))]);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        var first = await client.GetDocumentAsync("/Audit/Index?UserName=md%40test.clinic");
+        Ids(first).Count.ShouldBe(30);
+        first.QuerySelector("#older-page").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_garbled_cursor_or_value_does_not_break_the_page()
+    {
+        await App.InsertAsync(Entry(CatalogData.Noon.UtcDateTime, before: "not json", after: "[1,2]"));
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        (await client.GetDocumentAsync("/Audit/Index?Before=abc-def")).QuerySelectorAll("#audit-entries > tbody > tr").Length.ShouldBe(1);
+        (await client.GetDocumentAsync("/Audit/Index?After=99999999999999999999-1")).QuerySelectorAll("#audit-entries > tbody > tr").Length.ShouldBe(1);
+        (await client.GetDocumentAsync("/Audit/Index")).Body!.TextContent.ShouldContain("not json");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_is_read_only_a_post_changes_nothing()
+    {
+        var entry = Entry(CatalogData.Noon.UtcDateTime);
+        await App.InsertAsync(entry);
+        var page = (await PageCatalog.AllAsync(App.Services)).Single(p => p.Route == "/Audit/Index");
+        page.Handlers.ShouldAllBe(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase));
+
+        var client = await App.SignInAsync(Roles.PracticeManager);
+        foreach (var handler in new[] { "", "?handler=Delete", "?handler=Edit" })
+        {
+            var response = await client.PostAsync("/Audit/Index" + handler,
+                new() { ["id"] = entry.Id.ToString(), ["Id"] = entry.Id.ToString(), ["UserName"] = "someone-else", ["After"] = "{}" });
+            ((int)response.StatusCode).ShouldBeLessThan(300, handler); // shown, not acted on
+        }
+
+        var rows = await App.InDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        var kept = rows.ShouldHaveSingleItem();
+        (kept.Id, kept.UserName, kept.After, kept.At).ShouldBe((entry.Id, entry.UserName, entry.After, entry.At));
+    }
+}
+
+[Collection(SqliteCollection.Name), Trait("Database", "Sqlite")]
+public sealed class IndexTests_Sqlite(SqliteApp app) : IndexTests(app);
+
+[Collection(PostgreSqlCollection.Name), Trait("Database", "PostgreSql")]
+public sealed class IndexTests_PostgreSql(PostgreSqlApp app) : IndexTests(app);

@@ -1,0 +1,210 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Documents;
+using ClinicAdmin.Domain.Jobs;
+using ClinicAdmin.Testing;
+using ClinicAdmin.Web.Platform.Operations;
+using ClinicAdmin.Web.Features.Outcomes;
+using ClinicAdmin.Web.Features.Superbills;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Shouldly;
+using Xunit;
+
+namespace ClinicAdmin.Web.Tests.Platform.Operations;
+
+/// <summary>
+/// Backup and restore of a demo clinic with issued superbills and an outcome workbook: the restored database holds
+/// every row of every table and every document byte for byte. The comparison here reads both databases itself (not
+/// through the manifest code), so a backup that lost or changed anything fails.
+/// </summary>
+public abstract class BackupRestoreTests : IAsyncLifetime
+{
+    protected abstract DatabaseProvider Provider { get; }
+    protected abstract Task<string> NewDatabaseAsync();
+
+    private readonly List<string> _databases = [];
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "clinicadmin-tests", "backup-" + Guid.NewGuid().ToString("N"))).FullName;
+    private WebApplicationFactory<Program> _app = null!;
+    private string _source = "";
+
+    public async Task InitializeAsync()
+    {
+        _source = await TrackAsync();
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Database:Provider", Provider.ToString());
+            b.UseSetting("Database:ConnectionString", _source);
+            b.UseSetting("Demo:Enabled", "true"); // the demo clinic is seeded at start
+            b.UseSetting("Smtp:PickupDirectory", _folder);
+        });
+        _ = _app.Server;
+        await IssueDocumentsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        foreach (var cs in _databases) await TestDatabases.DropAsync(Provider, cs);
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+    }
+
+    private async Task<string> TrackAsync()
+    {
+        var cs = await NewDatabaseAsync();
+        _databases.Add(cs);
+        return cs;
+    }
+
+    /// <summary>Three course superbills (issued as the app issues them) and last month's outcome workbook (through the job engine).</summary>
+    private async Task IssueDocumentsAsync()
+    {
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Id)
+                .Where(c => db.Visits.Any(v => v.TreatmentCourseId == c.Id && v.ChargeLines.Any()))
+                .Select(c => new { c.Id, c.PatientId }).Take(3).ToListAsync();
+            courses.Count.ShouldBe(3, "the demo clinic has courses with billed visits");
+            foreach (var c in courses)
+                await scope.ServiceProvider.GetRequiredService<SuperbillIssuer>()
+                    .IssueAsync(SuperbillScope.ForCourse(c.PatientId, c.Id), $"superbill:course:{c.Id}:v1", 1, null, "backup test");
+        }
+        var month = DateTime.UtcNow.AddMonths(-1);
+        int runId;
+        using (var scope = _app.Services.CreateScope())
+            runId = (await scope.ServiceProvider.GetRequiredService<OutcomeWorkbookRequests>().RequestFirstAsync(month.Year, month.Month, "backup test", null)).Id;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            using var scope = _app.Services.CreateScope();
+            var run = await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().JobRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            if (run.IsFinished) { run.Status.ShouldBe(JobStatus.Succeeded, run.Error); break; }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The workbook job did not finish in 90 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    private DatabaseBackup BackupOf(string connectionString, IServiceScope scope) =>
+        new(Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = connectionString }), scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+
+    [Fact]
+    public async Task A_restored_backup_holds_every_row_of_every_table_and_every_document_byte_for_byte()
+    {
+        var file = Path.Combine(_folder, "clinic.backup");
+        var target = await TrackAsync();
+        using var scope = _app.Services.CreateScope();
+        var backup = await BackupOf(_source, scope).BackupAsync(file);
+        // Writes after the backup must not leak into it.
+        await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Patients.Take(1)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastName, "ChangedAfterBackup"));
+
+        var restored = await BackupOf(target, scope).RestoreAsync(file, force: false);
+        restored.Restored.Documents.Count.ShouldBe(4);
+
+        var before = await RowsAsync(_source);
+        var after = await RowsAsync(target);
+        before.Keys.ShouldContain("Documents");
+        before.Keys.ShouldContain("Patients");
+        after.Keys.Order().ShouldBe(before.Keys.Order());
+        foreach (var table in before.Keys.Where(t => t != "Patients" && !t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)))
+            after[table].ShouldBe(before[table], $"table {table}");
+        // Patients differ by exactly the one change made after the backup.
+        after["Patients"].Count.ShouldBe(before["Patients"].Count);
+        after["Patients"].Except(before["Patients"]).Count().ShouldBe(1);
+        after["Patients"].ShouldNotContain(r => r.Contains("ChangedAfterBackup"));
+
+        var originals = await DocumentsAsync(_source);
+        var copies = await DocumentsAsync(target);
+        originals.Select(d => d.Kind).Distinct().Order().ShouldBe([DocumentKind.Superbill, DocumentKind.OutcomeWorkbook]);
+        copies.Count.ShouldBe(originals.Count);
+        foreach (var (o, c) in originals.Zip(copies))
+        {
+            c.Content.ShouldBe(o.Content, $"document {o.Id}");
+            Convert.ToHexStringLower(SHA256.HashData(c.Content)).ShouldBe(o.Sha256, $"document {o.Id}");
+        }
+        backup.Manifest.Documents.Select(d => d.Sha256).ShouldBe(originals.Select(d => d.Sha256));
+    }
+
+    [Fact]
+    public async Task A_restore_refuses_a_database_with_data_unless_forced_and_a_changed_backup_file()
+    {
+        var file = Path.Combine(_folder, "clinic.backup");
+        using var scope = _app.Services.CreateScope();
+        await BackupOf(_source, scope).BackupAsync(file);
+        var refused = await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).RestoreAsync(file, force: false));
+        refused.Message.ShouldContain("--force");
+        (await BackupOf(_source, scope).RestoreAsync(file, force: true)).Restored.Documents.Count.ShouldBe(4);
+
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(file, bytes);
+        var target = await TrackAsync();
+        (await Should.ThrowAsync<BackupException>(() => BackupOf(target, scope).RestoreAsync(file, force: false))).Message.ShouldContain("SHA-256");
+        (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).VerifyAsync(file))).Message.ShouldContain("damaged");
+        (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).BackupAsync(file))).Message.ShouldContain("already exists");
+    }
+
+    /// <summary>Every table's rows as sorted text lines: the test's own reading, independent of the manifest code.</summary>
+    private async Task<Dictionary<string, List<string>>> RowsAsync(string connectionString)
+    {
+        await using DbConnection c = Provider == DatabaseProvider.Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        var tables = new List<string>();
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = 'public'";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) tables.Add(r.GetString(0));
+        }
+        var result = new Dictionary<string, List<string>>();
+        foreach (var t in tables)
+        {
+            var rows = new List<string>();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM \"{t}\"";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                var line = new StringBuilder();
+                for (var i = 0; i < r.FieldCount; i++)
+                    line.Append(r.IsDBNull(i) ? "NULL" : r.GetValue(i) is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                rows.Add(line.ToString());
+            }
+            rows.Sort(StringComparer.Ordinal);
+            result[t] = rows;
+        }
+        return result;
+    }
+
+    private async Task<List<GeneratedDocument>> DocumentsAsync(string connectionString)
+    {
+        var options = DataModule.Configure(new DbContextOptionsBuilder<ClinicDbContext>(), Provider, connectionString).Options;
+        await using var db = new ClinicDbContext((DbContextOptions<ClinicDbContext>)options);
+        return await db.Documents.AsNoTracking().OrderBy(d => d.Id).ToListAsync();
+    }
+}
+
+[Trait("Database", "Sqlite")]
+public sealed class BackupRestoreTests_Sqlite : BackupRestoreTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override Task<string> NewDatabaseAsync() => Task.FromResult(TestDatabases.NewSqlite("backup"));
+}
+
+[Trait("Database", "PostgreSql")]
+public sealed class BackupRestoreTests_PostgreSql : BackupRestoreTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    protected override Task<string> NewDatabaseAsync() => TestDatabases.NewPostgresAsync("backup");
+}
