@@ -35,6 +35,7 @@ builder.Services
     .AddClinicData(config)                       // ClinicAdmin.Data: the DbContext, provider, audit
     .AddClinicIdentity(config)                   // Platform/Security: sign-in, roles, policies
     .AddClinicSecurity()                         // Platform/Security: data protection, headers, HSTS
+    .AddClinicEdge(config, builder.Environment)  // Platform/Security: proxy headers, Secure cookies, rate limits, public URL
     .AddClinicPages()                            // PageKit: Razor Pages under Features/, layout, clinic clock
     .AddClinicHealth()                           // Platform/Hosting: /health
     .AddClinicJobs(config)                       // Platform/Jobs: the background-job engine (Quartz)
@@ -67,6 +68,8 @@ var app = builder.Build();
 if (await app.RunVerbAsync(args) is { } exitCode) return exitCode;
 
 await app.InitializeDatabaseAsync();
+// Production refuses a database that still has demo sign-ins (the `users` verbs above can still remove them).
+await ProductionGuard.RefuseUnsafeDatabaseAsync(app.Services, app.Environment);
 app.UseClinicPipeline();
 await app.RunAsync();
 return 0;

@@ -5,7 +5,8 @@ namespace ClinicAdmin.Domain.Documents;
 /// <summary>
 /// A link the clinic sends a patient to fetch one superbill without signing in. Only the SHA-256 of the token is
 /// stored, so the database alone never yields a working link. The patient must confirm their date of birth;
-/// after <see cref="MaxFailedAttempts"/> wrong tries the link is locked for good.
+/// after <see cref="MaxFailedAttempts"/> wrong tries the link is locked for good. Tries are counted by one conditional
+/// UPDATE each (Web/Superbills/PatientLinks.cs), never read-increment-save, so parallel guesses cannot exceed the limit.
 /// </summary>
 public class PatientLink : Entity
 {
@@ -22,12 +23,4 @@ public class PatientLink : Entity
     public DateTime? LastUsedAt { get; set; }
 
     public bool IsUsableAt(DateTime utcNow) => LockedAt is null && utcNow < ExpiresAt;
-
-    /// <summary>Counts a wrong date of birth; returns true when this try locked the link.</summary>
-    public bool RecordFailedAttempt(DateTime utcNow)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= MaxFailedAttempts && LockedAt is null) { LockedAt = utcNow; return true; }
-        return false;
-    }
 }

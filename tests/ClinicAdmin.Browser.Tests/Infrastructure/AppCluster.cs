@@ -47,6 +47,8 @@ public sealed class AppCluster : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = Db.Provider.ToString(),
             ["Database__ConnectionString"] = Db.ConnectionString, ["Database__DataDirectory"] = _dataDir, ["Demo__Enabled"] = "false",
+            ["App__PublicBaseUrl"] = "https://clinic.example",
+            ["RateLimits__SignInPermitsPerMinute"] = "100000", ["RateLimits__PatientLinkPermitsPerMinute"] = "100000",
         };
         foreach (var (k, v) in _settings) env[k] = v;
         return env;

@@ -42,6 +42,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__Provider"] = "Sqlite",
             ["Database__DataDirectory"] = _dataDir, ["Demo__Enabled"] = "true",
+            // Every browser test signs in from 127.0.0.1: far above a person's rate (the limits have their own tests).
+            ["RateLimits__SignInPermitsPerMinute"] = "100000", ["RateLimits__PatientLinkPermitsPerMinute"] = "100000",
         });
         await _app.WaitForHealthAsync(BaseUrl, TimeSpan.FromSeconds(120));
 

@@ -13,7 +13,7 @@ public sealed class WebSession : IDisposable
     private readonly HttpClient _http;
 
     public WebSession() =>
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        _http = new HttpClient(new TlsProxy(Cookies) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
         {
             Timeout = TimeSpan.FromSeconds(120),
         };
@@ -75,4 +75,25 @@ public sealed class WebSession : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>
+/// What a TLS-terminating proxy on the same machine does for the app processes (Production, plain http on loopback):
+/// it tells the app the client came over https (X-Forwarded-Proto; loopback is a trusted proxy by default), and, as the
+/// browser would over https, it keeps and returns the app's Secure cookies.
+/// </summary>
+public sealed class TlsProxy(CookieContainer cookies) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var https = new UriBuilder(request.RequestUri!) { Scheme = "https" }.Uri;
+        request.Headers.Remove("X-Forwarded-Proto");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var header = cookies.GetCookieHeader(https);
+        if (header.Length > 0) request.Headers.Add("Cookie", header);
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            foreach (var c in set) cookies.SetCookies(https, c);
+        return response;
+    }
 }

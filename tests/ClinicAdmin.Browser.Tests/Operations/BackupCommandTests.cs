@@ -33,7 +33,7 @@ public sealed class BackupCommandTests : IAsyncLifetime
 
     private async Task<Dictionary<string, string>> EnvironmentAsync(DatabaseProvider provider, string name)
     {
-        var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = provider.ToString(), ["Jobs__Enabled"] = "false" };
+        var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = provider.ToString(), ["Jobs__Enabled"] = "false", ["App__PublicBaseUrl"] = "https://clinic.example" };
         if (provider == DatabaseProvider.Sqlite) env["Database__DataDirectory"] = Path.Combine(_dir, name);
         else
         {

@@ -18,7 +18,7 @@ public sealed class JobRecoveryTests
 {
     private static Dictionary<string, string> Env(string provider, string connectionString, string dataDir) => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = provider,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = provider, ["App__PublicBaseUrl"] = "https://clinic.example",
         ["Database__ConnectionString"] = connectionString, ["Database__DataDirectory"] = dataDir, ["Demo__Enabled"] = "false",
     };
 

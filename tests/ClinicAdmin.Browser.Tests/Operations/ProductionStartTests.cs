@@ -14,7 +14,7 @@ public sealed class ProductionStartTests : IAsyncLifetime
     private Dictionary<string, string> Environment(bool demoRequested) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = _dataDir,
-        ["Demo__Enabled"] = demoRequested ? "true" : "false",
+        ["Demo__Enabled"] = demoRequested ? "true" : "false", ["App__PublicBaseUrl"] = "https://clinic.example",
     };
 
     public Task InitializeAsync() { Directory.CreateDirectory(_dataDir); return Task.CompletedTask; }
@@ -67,7 +67,8 @@ public sealed class ProductionStartTests : IAsyncLifetime
 
     private static async Task<bool> SignInAsync(string url, string email, string password)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        // Production cookies are Secure: reach the app as its TLS-terminating proxy would.
+        var handler = new TlsProxy(new CookieContainer()) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(url) };
         var html = await http.GetStringAsync("/Account/Login");
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -29,6 +29,7 @@ public sealed class StartupFaultTests : IAsyncLifetime
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = Path.Combine(_dir, "data"),
+            ["App__PublicBaseUrl"] = "https://clinic.example",
         };
         foreach (var (k, v) in settings) env[k] = v;
         return env;
@@ -52,6 +53,8 @@ public sealed class StartupFaultTests : IAsyncLifetime
     [InlineData("Security__SessionIdleMinutes", "100000", "Security:SessionIdleMinutes")]
     [InlineData("Jobs__MaxAttempts", "0", "Jobs:MaxAttempts")]
     [InlineData("Database__Provider", "PostgreSql", "Database:ConnectionString")]
+    [InlineData("App__PublicBaseUrl", "", "App:PublicBaseUrl")]                   // issue 13: Production needs its public address
+    [InlineData("Smtp__PickupDirectory", "/tmp/clinic-mail", "Smtp:PickupDirectory")] // issue 13: live links never written to disk
     public async Task A_malformed_setting_stops_the_app_with_one_line_naming_the_key(string variable, string value, string key)
     {
         var line = await RefusedStartAsync(Environment((variable, value)));

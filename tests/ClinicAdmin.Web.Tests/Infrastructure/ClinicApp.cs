@@ -79,6 +79,9 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "false");
         // Patient-link e-mails go to a folder of this fixture, never to a real server or the user's data folder.
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
+        // Tests sign in and open links far more often than a person: the limits have their own tests (Security/EdgeTests).
+        builder.UseSetting("RateLimits:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PatientLinkPermitsPerMinute", "100000");
         // Retries come quickly in tests.
         builder.UseSetting("Jobs:RetryBackoffSeconds", "1");
         builder.ConfigureTestServices(services =>
@@ -165,13 +168,16 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<ClinicClient> SignInAsync(string role)
     {
-        var client = new ClinicClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var client = new ClinicClient(CreateClient(ClientOptionsFor()));
         await client.SignInAsync(EmailOf[role], Password);
         return client;
     }
 
-    public ClinicClient Anonymous() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public ClinicClient Anonymous() => new(CreateClient(ClientOptionsFor()));
+
+    // https, as a browser reaches the app: outside Development every cookie is Secure and would not come back over http.
+    private static WebApplicationFactoryClientOptions ClientOptionsFor() =>
+        new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") };
 
     /// <summary>Runs code against the database in its own scope (as "system" for the audit trail).</summary>
     public async Task<T> InDbAsync<T>(Func<ClinicDbContext, Task<T>> work)

@@ -7,9 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicAdmin.Web.Features.Account;
 
+/// <summary>
+/// Sign-in. Unknown, disabled, locked and wrong-password attempts get the same message after the same work (one
+/// password hash check each), so the page tells nothing about which accounts exist (issue 13, finding 9). Failures
+/// are logged by account id, or as "unknown account": never with the e-mail or password typed.
+/// </summary>
 [AllowAnonymous]
 public class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, ILogger<LoginModel> log) : PageModel
 {
+    public const string Failure = "Email or password is wrong, or this account cannot sign in right now. If it keeps happening, ask your practice manager.";
+
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
@@ -25,25 +32,37 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<Appli
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email);
-        if (user is { IsDisabled: true })
+        string? refused = null;
+        if (user is null)
         {
-            ModelState.AddModelError("", "This account is disabled. Ask your practice manager.");
-            return Page();
+            // The same hash work as a real account, so the answer's timing does not reveal that none exists.
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash(users.PasswordHasher), Input.Password);
+            refused = "unknown account";
         }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        else if (user.IsDisabled || await users.IsLockedOutAsync(user))
         {
-            log.LogInformation("User {UserId} signed in", user!.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash(users.PasswordHasher), Input.Password);
+            refused = user.IsDisabled ? "account disabled" : "account locked";
         }
-        // Log the account id only: never the typed email or password.
-        if (result.IsLockedOut)
+        else
         {
-            log.LogWarning("Sign-in refused: account {UserId} locked out", user?.Id);
-            ModelState.AddModelError("", "Too many failed attempts: this account is locked for a while. Try again later or ask your practice manager.");
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                log.LogInformation("User {UserId} signed in", user.Id);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            }
+            refused = result.IsLockedOut ? "wrong password, account now locked" : result.IsNotAllowed ? "sign-in not allowed" : "wrong password";
         }
-        else ModelState.AddModelError("", "Email or password is wrong.");
+        log.LogWarning("Sign-in failed: {Account} ({Reason})", user?.Id ?? "unknown account", refused);
+        ModelState.AddModelError("", Failure);
         Input.Password = "";
         return Page();
     }
+
+    private static readonly ApplicationUser DummyUser = new() { UserName = "dummy" };
+    private static string? _dummyHash;
+
+    private static string DummyHash(IPasswordHasher<ApplicationUser> hasher) =>
+        _dummyHash ??= hasher.HashPassword(DummyUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 }

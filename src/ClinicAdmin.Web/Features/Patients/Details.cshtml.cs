@@ -40,6 +40,8 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public decimal Balance { get; private set; }
     public DateOnly Today { get; private set; }
     public bool CanReadClinical { get; private set; }
+    /// <summary>The contraindication banner as this user may see it (<see cref="ScreeningFlag"/>).</summary>
+    public string? Flag { get; private set; }
     public bool CanRecordClinical { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id)
@@ -54,6 +56,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         CanRecordClinical = ClinicalAccess.CanRecord(User);
         Patient = new Header(p.Id, p.Mrn, p.FirstName, p.LastName, p.DateOfBirth, p.Sex, p.Email, p.Phone, p.Address, p.InsurancePayer, p.InsuranceMemberId,
             p.WeightKg, p.Contraindications().ToList());
+        Flag = ScreeningFlag.Text(p, CanReadClinical);
 
         Diagnoses = await db.PatientDiagnoses.AsNoTracking().Where(d => d.PatientId == patientId)
             .OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id)

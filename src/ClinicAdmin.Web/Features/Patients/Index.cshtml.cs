@@ -2,6 +2,7 @@ using ClinicAdmin.Data;
 using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ClinicAdmin.Web.Platform.Security;
 
@@ -11,10 +12,26 @@ namespace ClinicAdmin.Web.Features.Patients;
 /// Find a patient by name, date of birth or MRN. Built for 100,000 patients: every search is an index range, rows are
 /// projected to what the table shows, one extra row tells whether there is a next page, and the count stops at
 /// <see cref="CountCap"/> (a front desk needs "more than 1,000", not 73,412).
+/// The search form posts, and the answer is a redirect to an address carrying the search only as an opaque protected
+/// value (s=...), so names and dates of birth stay out of browser history, proxy logs and bookmarks (issue 13,
+/// finding 12) while paging, back and refresh still work. A typed ?q= still searches (scripts, old bookmarks).
 /// </summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
 {
+    private Microsoft.AspNetCore.DataProtection.IDataProtector Protector => protection.CreateProtector("ClinicAdmin.PatientSearch.v1");
+
+    public Microsoft.AspNetCore.Mvc.IActionResult OnPost(string? q) =>
+        Redirect(string.IsNullOrWhiteSpace(q) ? "/Patients/Index" : "/Patients/Index?s=" + Protector.Protect(q.Trim()));
+
+    /// <summary>The search of an s= value, or null when it is missing or not one of ours.</summary>
+    private string? Unprotect(string? s)
+    {
+        if (string.IsNullOrEmpty(s) || s.Length > 2000) return null;
+        try { return Protector.Unprotect(s); }
+        catch (System.Security.Cryptography.CryptographicException) { return null; }
+    }
+
     public const int PageSize = 25;
     public const int CountCap = 1000;
     public const int MaxPage = 100_000;
@@ -31,9 +48,9 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public DateOnly Today { get; private set; }
 
     // "page" is read from the query string by hand: in Razor Pages the route value "page" is the page's own path.
-    public async Task OnGetAsync(string? q)
+    public async Task OnGetAsync(string? q, string? s)
     {
-        Q = q?.Trim();
+        Q = (Unprotect(s) ?? q)?.Trim();
         PageNumber = int.TryParse(Request.Query["page"], out var n) ? Math.Clamp(n, 1, MaxPage) : 1;
         Today = (await clinicTime.ClockAsync()).Today;
         Search = PatientSearch.Parse(Q, postgres: !db.Database.IsSqlite()); // SQL Server orders by collation as PostgreSQL does
@@ -74,5 +91,5 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             p.HasUncontrolledHypertension || p.HasPsychosisHistory || p.IsPregnant || p.HasSevereLiverDisease || p.HasSubstanceMisuse));
 
     public string PageUrl(int page) =>
-        $"/Patients/Index?{(string.IsNullOrEmpty(Q) ? "" : "q=" + Uri.EscapeDataString(Q) + "&")}page={page}";
+        $"/Patients/Index?{(string.IsNullOrEmpty(Q) ? "" : "s=" + Protector.Protect(Q) + "&")}page={page}";
 }

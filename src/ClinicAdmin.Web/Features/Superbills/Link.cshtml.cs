@@ -64,6 +64,12 @@ public class LinkModel(ClinicDbContext db, PatientLinks links, LinkMailer mailer
             TempData["Flash"] = "The patient has no e-mail address on file: add it, or create a link and give it to them.";
             return RedirectToPage("/Patients/Details", new { id = PatientId });
         }
+        if (mailer.Delivery == MailDelivery.None)
+        {
+            // Production without a mail server: say so, and create no link nobody will receive.
+            TempData["Flash"] = "E-mail is not set up for this clinic (Smtp:Host): nothing was sent. Create a link and hand it to the patient.";
+            return RedirectToPage("/Patients/Details", new { id = PatientId });
+        }
         var created = await links.CreateAsync(DocumentId, User.Identity?.Name ?? "unknown", HttpContext.RequestAborted);
         var settingsName = await db.ClinicSettings.Select(s => s.Name).FirstOrDefaultAsync() ?? "Your clinic";
         var expires = (await clinicTime.ClockAsync()).ToLocal(created.ExpiresAt);
@@ -74,7 +80,7 @@ public class LinkModel(ClinicDbContext db, PatientLinks links, LinkMailer mailer
             await mailer.SendAsync(doc.Email, $"Your superbill from {settingsName}", body, DocumentId, HttpContext.RequestAborted);
             TempData["Flash"] = $"Link to {doc.DocumentNumber} e-mailed to the patient (valid {Days} days).";
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is MailNotSentException or IOException)
         {
             log.LogWarning("Patient link e-mail for document {DocumentId} failed ({ErrorType})", DocumentId, e.GetType().Name);
             TempData["Flash"] = "The e-mail could not be sent (mail server problem). Try again later or create a link to hand over.";
@@ -88,5 +94,6 @@ public class LinkModel(ClinicDbContext db, PatientLinks links, LinkMailer mailer
         return RedirectToPage("/Patients/Details", new { id = PatientId });
     }
 
-    private string LinkUrl(string token) => Url.Page("/Superbills/PatientLinkPage/Index", null, new { t = token }, Request.Scheme)!;
+    // From App:PublicBaseUrl: behind a proxy the request says http and an internal host.
+    private string LinkUrl(string token) => Request.PublicUrl(Url.Page("/Superbills/PatientLinkPage/Index", null, new { t = token })!);
 }

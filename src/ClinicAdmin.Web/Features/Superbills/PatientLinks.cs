@@ -42,6 +42,43 @@ public sealed class PatientLinks(ClinicDbContext db, IOptions<SuperbillOptions> 
         var voided = await db.Documents.Where(d => d.Id == link.DocumentId).Select(d => (bool?)(d.VoidedAt != null)).SingleOrDefaultAsync(ct);
         return voided == false ? link : null;
     }
+
+    /// <summary>
+    /// Reserves one date-of-birth try before the date is compared: a conditional UPDATE that moves the counter from the
+    /// value just read to the next one (compare-and-swap), so however many requests arrive together, at most
+    /// <see cref="PatientLink.MaxFailedAttempts"/> are ever compared, and each knows exactly which try it holds.
+    /// Returns that try's number, or null when no try is left (locked, expired or used up).
+    /// </summary>
+    public async Task<int?> ReserveAttemptAsync(int linkId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        // Each lost race means another request took a try, and there are only MaxFailedAttempts of them: bounded.
+        while (true)
+        {
+            var seen = await db.PatientLinks.Where(l => l.Id == linkId && l.LockedAt == null && l.ExpiresAt > now)
+                .Select(l => (int?)l.FailedAttempts).SingleOrDefaultAsync(ct);
+            if (seen is not { } count || count >= PatientLink.MaxFailedAttempts) return null;
+            var moved = await db.PatientLinks
+                .Where(l => l.Id == linkId && l.LockedAt == null && l.FailedAttempts == count)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.FailedAttempts, count + 1), ct);
+            if (moved == 1) return count + 1;
+        }
+    }
+
+    /// <summary>The reserved try was the last and wrong: lock the link for good.</summary>
+    public Task LockAsync(int linkId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.PatientLinks.Where(l => l.Id == linkId && l.LockedAt == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), ct);
+    }
+
+    /// <summary>The reserved try was right: give it back (the counter only counts wrong dates) and note the use.</summary>
+    public Task ReleaseAttemptAsync(int linkId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.PatientLinks.Where(l => l.Id == linkId && l.FailedAttempts > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.FailedAttempts, l => l.FailedAttempts - 1).SetProperty(l => l.LastUsedAt, now), ct);
+    }
 }
 
 /// <summary>Download audit rows: reads do not pass through the save interceptor, so they are written here.</summary>

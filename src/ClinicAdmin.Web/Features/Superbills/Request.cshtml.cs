@@ -59,9 +59,9 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
 
         var title = Input.Kind switch
         {
-            RequestKind.Visit => $"Superbill, visit — {Mrn}",
-            RequestKind.Course => $"Superbill, treatment course — {Mrn}",
-            _ => $"Superbill, {Input.From:yyyy-MM-dd} to {Input.To:yyyy-MM-dd} — {Mrn}",
+            RequestKind.Visit => $"Superbill, visit — patient #{PatientId}",
+            RequestKind.Course => $"Superbill, treatment course — patient #{PatientId}",
+            _ => $"Superbill, {Input.From:yyyy-MM-dd} to {Input.To:yyyy-MM-dd} — patient #{PatientId}",
         };
         var result = await requests.RequestAsync(scope, 1, null, title, User, HttpContext.RequestAborted);
         if (result.Run is null) { Problems = result.Problems; return Page(); }
@@ -84,7 +84,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         var scope = await requests.ScopeOfAsync(doc.RequestKey, patientId, HttpContext.RequestAborted);
         if (scope is null) return NotFound();
         await LoadAsync();
-        var result = await requests.RequestAsync(scope with { }, doc.Version + 1, documentId, $"Superbill {doc.DocumentNumber}, corrected version {doc.Version + 1} — {Mrn}", User, HttpContext.RequestAborted);
+        var result = await requests.RequestAsync(scope with { }, doc.Version + 1, documentId, $"Superbill {doc.DocumentNumber}, corrected version {doc.Version + 1} — patient #{patientId}", User, HttpContext.RequestAborted);
         if (result.Run is null)
         {
             TempData["Flash"] = $"{doc.DocumentNumber} cannot be corrected yet: " + string.Join(" ", result.Problems);

@@ -9,8 +9,9 @@ namespace ClinicAdmin.Web.Features.Users;
 /// <summary>
 /// Command-line account management, for the first practice-manager account in production:
 ///   dotnet ClinicAdmin.Web.dll users create --email a@b.org --name "Full Name" --role PracticeManager
-///   (the password is read from the CLINICADMIN_PASSWORD variable, or from standard input)
+///   (the password is read from the CLINICADMIN_PASSWORD variable, or from standard input: not echoed on a terminal)
 ///   dotnet ClinicAdmin.Web.dll users list
+///   dotnet ClinicAdmin.Web.dll users delete-demo     (removes *@demo.clinic sign-ins, which Production refuses to run with)
 /// </summary>
 public static class UsersCommand
 {
@@ -38,7 +39,7 @@ public static class UsersCommand
                 if (string.IsNullOrEmpty(password))
                 {
                     Console.Error.Write("Password: ");
-                    password = Console.ReadLine();
+                    password = ReadPassword();
                 }
                 var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name! };
                 var result = await users.CreateAsync(user, password ?? "");
@@ -50,10 +51,33 @@ public static class UsersCommand
                 }
                 Console.WriteLine($"Created {email} ({Roles.Label(role)}).");
                 return 0;
+            case "delete-demo":
+                foreach (var u in await users.Users.Where(u => u.NormalizedEmail!.EndsWith(Platform.Operations.ProductionGuard.DemoDomain.ToUpperInvariant())).ToListAsync())
+                {
+                    var deleted = await users.DeleteAsync(u);
+                    Console.WriteLine(deleted.Succeeded ? $"Deleted {u.Email}." : $"Could not delete {u.Email}: {string.Join("; ", deleted.Errors.Select(e => e.Description))}");
+                }
+                return 0;
             default:
-                Console.Error.WriteLine("usage: users create --email EMAIL --name NAME --role ROLE | users list");
+                Console.Error.WriteLine("usage: users create --email EMAIL --name NAME --role ROLE | users list | users delete-demo");
                 return 2;
         }
+    }
+
+    /// <summary>A line from standard input; on a terminal read key by key without echo (a piped password still works).</summary>
+    private static string? ReadPassword()
+    {
+        if (Console.IsInputRedirected) return Console.ReadLine();
+        var typed = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 
     private static string? Arg(string[] args, string name)

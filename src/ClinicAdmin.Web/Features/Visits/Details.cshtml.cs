@@ -28,6 +28,8 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public string PatientName { get; private set; } = "";
     public string Mrn { get; private set; } = "";
     public IReadOnlyList<string> Contraindications { get; private set; } = [];
+    /// <summary>The contraindication banner as this user may see it, the same as on the patient page.</summary>
+    public string? Flag { get; private set; }
     public DateTime StartedLocal { get; private set; }
     public DateTime? DischargedLocal { get; private set; }
     public string Provider { get; private set; } = "";
@@ -51,6 +53,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var canReadClinical = ClinicalAccess.CanRead(User);
         Id = visitId; PatientId = p.Id; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn;
         Contraindications = canReadClinical ? p.Contraindications().ToList() : [];
+        Flag = PageKit.ScreeningFlag.Text(p, canReadClinical);
         StartedLocal = clock.ToLocal(v.StartedAt);
         DischargedLocal = v.DischargedAt is { } d ? clock.ToLocal(d) : null;
         Provider = await db.Staff.Where(s => s.Id == v.RenderingProviderId)

@@ -14,14 +14,16 @@ public static class HostingModule
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseClinicPipeline(this WebApplication app)
     {
+        app.UseClinicEdge();
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
-            app.UseHttpsRedirection();
+            app.UseClinicHttps();
         }
+        // Before the status-code pages: a 429 keeps its Retry-After and costs no page rendering.
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -77,8 +77,8 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
                 var retry = current.Fail(Readable(e), permanent, time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.RetryBackoffSeconds));
                 await db.SaveChangesAsync(cancellationToken);
                 // Ids and the exception type only: messages may quote patient data.
-                log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType}{Fault}); {Next}", current.Id, current.Attempts, e.GetType().Name,
-                    fault is null ? "" : ", database " + fault, retry ? "will retry" : "gave up");
+                log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType} in {Where}{Fault}); {Next}", current.Id, current.Attempts, e.GetType().Name,
+                    e.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown", fault is null ? "" : ", database " + fault, retry ? "will retry" : "gave up");
                 if (retry) await scope.ServiceProvider.GetRequiredService<JobQueue>().ScheduleAsync(current.Id, current.NextAttemptAt);
             });
         }
@@ -104,6 +104,7 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
         PermanentJobFailure p => p.Message,
         TimeoutException => "The database did not answer in time; the job will be retried.",
         _ when DatabaseFaults.Classify(e) is { } fault => $"The database was unavailable ({fault}); the job will be retried.",
-        _ => $"Unexpected error ({e.GetType().Name}): {e.Message}",
+        // Exception messages may quote patient data or internals: the page gets a generic line, the log the type and place.
+        _ => $"The job failed unexpectedly ({e.GetType().Name}). The server log has the details.",
     };
 }

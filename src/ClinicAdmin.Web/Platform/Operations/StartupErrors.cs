@@ -32,6 +32,8 @@ public static partial class StartupErrors
             {
                 case DatabaseStartException d:
                     return d.Message;
+                case StartupRefusedException r:
+                    return r.Message;
                 case InvalidDataException when e.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
                     var file = FileInQuotes().Match(e.Message).Groups[1].Value;
                     var json = Chain(e).OfType<JsonException>().FirstOrDefault();

@@ -42,7 +42,8 @@ public abstract class LoginTests(ClinicApp app) : PageTest(app)
             await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = "wrong-" + i });
         var response = await client.SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = ClinicApp.Password });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClinicClient.ReadAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("locked");
+        // The same message as a wrong password (issue 13, finding 9): the page does not tell that the account exists.
+        (await ClinicClient.ReadAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Email or password is wrong");
         var lockoutEnd = await App.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         lockoutEnd.ShouldNotBeNull();
     }
@@ -54,7 +55,7 @@ public abstract class LoginTests(ClinicApp app) : PageTest(app)
         await App.InDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
         var response = await App.Anonymous().SubmitAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = ClinicApp.Password });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClinicClient.ReadAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("disabled");
+        (await ClinicClient.ReadAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Email or password is wrong");
     }
 
     [Theory]

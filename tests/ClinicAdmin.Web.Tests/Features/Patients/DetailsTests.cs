@@ -70,7 +70,8 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         p.HasPsychosisHistory = true;
         p.IsPregnant = true;
         await App.InsertAsync(p);
-        var doc = await (await App.SignInAsync(Roles.FrontDesk)).GetDocumentAsync($"/Patients/Details?id={p.Id}");
+        // Clinical roles see which; the front desk sees that there is one (Security/SmallLeaksTests).
+        var doc = await (await App.SignInAsync(Roles.Clinician)).GetDocumentAsync($"/Patients/Details?id={p.Id}");
         var warning = doc.QuerySelector("#contraindication-warning")!.TextContent;
         warning.ShouldContain("WARNING");
         warning.ShouldContain("History of psychosis, Pregnancy");

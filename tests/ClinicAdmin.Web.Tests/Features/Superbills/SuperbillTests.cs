@@ -302,8 +302,19 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
         (await response.Content.ReadAsByteArrayAsync())[..4].ShouldBe("%PDF"u8.ToArray());
     }
 
-    private async Task<HttpResponseMessage> OpenLinkAsync(ClinicClient client, string token, string dob) =>
-        await client.SubmitAsync($"/PatientLink?t={Uri.EscapeDataString(token)}", new() { ["Input.DateOfBirth"] = dob });
+    private async Task<HttpResponseMessage> OpenLinkAsync(ClinicClient client, string token, string dob)
+    {
+        await OpenAsync(client, token);
+        return await client.SubmitAsync("/PatientLink", new() { ["Input.DateOfBirth"] = dob });
+    }
+
+    /// <summary>Follows the link as a browser does: the token is swapped for a cookie and the page is the bare /PatientLink.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> OpenAsync(ClinicClient client, string token)
+    {
+        var exchange = await client.GetAsync($"/PatientLink?t={Uri.EscapeDataString(token)}");
+        exchange.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return await client.GetDocumentAsync(exchange.Headers.Location!.ToString());
+    }
 
     [Fact]
     public async Task A_patient_link_serves_the_pdf_after_the_right_date_of_birth_and_audits_it()
@@ -333,9 +344,9 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
         fifth.QuerySelector("#link-invalid").ShouldNotBeNull();
         (await App.InDbAsync(db => db.PatientLinks.SingleAsync())).LockedAt.ShouldNotBeNull();
         // Locked for good: even the right date of birth gets the neutral page now.
-        var right = await patient.GetDocumentAsync($"/PatientLink?t={Uri.EscapeDataString(token)}");
+        var right = await OpenAsync(patient, token);
         right.QuerySelector("#link-invalid").ShouldNotBeNull();
-        var post = await patient.PostAsync($"/PatientLink?t={Uri.EscapeDataString(token)}", new() { ["t"] = token, ["Input.DateOfBirth"] = "1980-02-03" });
+        var post = await patient.PostAsync("/PatientLink", new() { ["Input.DateOfBirth"] = "1980-02-03" });
         post.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         (await ClinicClient.ReadAsync(post)).QuerySelector("#link-invalid").ShouldNotBeNull();
     }
@@ -345,13 +356,13 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
     {
         var (_, token) = await LinkAsync();
         var patient = App.Anonymous();
-        (await patient.GetDocumentAsync($"/PatientLink?t={Uri.EscapeDataString(token)}")).QuerySelector("input[name='Input.DateOfBirth']").ShouldNotBeNull();
+        (await OpenAsync(patient, token)).QuerySelector("input[name='Input.DateOfBirth']").ShouldNotBeNull();
         App.Clock.Set(Noon.AddDays(15));
         var pages = new[]
         {
-            await patient.GetDocumentAsync($"/PatientLink?t={Uri.EscapeDataString(token)}"),
-            await patient.GetDocumentAsync("/PatientLink?t=not-a-real-token"),
-            await patient.GetDocumentAsync("/PatientLink"),
+            await OpenAsync(patient, token),
+            await OpenAsync(patient, "not-a-real-token"),
+            await App.Anonymous().GetDocumentAsync("/PatientLink"),
         };
         foreach (var p in pages)
         {

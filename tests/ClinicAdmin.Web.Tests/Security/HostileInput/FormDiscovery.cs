@@ -27,6 +27,15 @@ public static partial class FormDiscovery
     private const int PerShape = 3;
 
     /// <summary>Crawls as one client. <paramref name="skip"/>: URLs not to open (e.g. the test accounts' own user pages).</summary>
+    /// <summary>
+    /// Follows one redirect to a page of the app other than sign-in, as a browser does: the patient link swaps its
+    /// token for a cookie and redirects to the bare /PatientLink.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FollowLocalAsync(ClinicClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString() is { } to && to.StartsWith('/') && !to.Contains("/Account/Login")
+            ? await client.GetAsync(to)
+            : response;
+
     public static async Task<List<(string Url, IHtmlDocument Doc)>> CrawlAsync(ClinicClient client, IEnumerable<string> starts, Func<string, bool> skip)
     {
         var seenShapes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -40,7 +49,7 @@ public static partial class FormDiscovery
             var shape = Shape(url);
             if (seenShapes.GetValueOrDefault(shape) >= PerShape) continue;
             seenShapes[shape] = seenShapes.GetValueOrDefault(shape) + 1;
-            var response = await client.GetAsync(url);
+            var response = await FollowLocalAsync(client, await client.GetAsync(url));
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
             var doc = await ClinicClient.ReadAsync(response);
             pages.Add((url, doc));

@@ -174,6 +174,7 @@ public sealed class HostileInputPass(ClinicApp app)
             _clients[role] = await app.SignInAsync(role);
             response = await ClientOf(target.Role).GetAsync(target.PageUrl);
         }
+        if (target.Role is null) response = await FormDiscovery.FollowLocalAsync(ClientOf(null), response);
         if (response.StatusCode != HttpStatusCode.OK) return (null, null);
         var doc = await ClinicClient.ReadAsync(response);
         return (doc, FormDiscovery.PostForms(doc).FirstOrDefault(f => FormDiscovery.KeyOf(f, target.PageUrl) == target.Key));
