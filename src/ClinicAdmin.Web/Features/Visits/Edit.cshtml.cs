@@ -1,15 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using ClinicAdmin.Data;
-using ClinicAdmin.Data.Configurations;
-using ClinicAdmin.Domain.Catalog;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
-using Route = ClinicAdmin.Domain.Visits.Route;
 using ClinicAdmin.Web.PageKit;
-using ClinicAdmin.Web.Features.Patients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,15 +57,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         {
             Id = visit.Id;
             var start = clock.ToLocal(visit.StartedAt);
-            Input = new VisitInput
-            {
-                SubmissionKey = visit.SubmissionKey, ConcurrencyStamp = visit.ConcurrencyStamp, StartedAt = start,
-                DischargeTime = visit.DischargedAt is { } d ? TimeOnly.FromDateTime(clock.ToLocal(d)) : null,
-                RenderingProviderId = visit.RenderingProviderId, LocationId = visit.LocationId, TreatmentCourseId = visit.TreatmentCourseId, PlaceOfService = visit.PlaceOfService,
-                Route = visit.Route, DoseMg = visit.DoseMg, WeightKg = visit.WeightKg, InfusionMinutes = visit.InfusionMinutes,
-                Before = VisitInput.VitalsInput.From(visit.VitalsBefore), At40 = VisitInput.VitalsInput.From(visit.VitalsAt40Min), Discharge = VisitInput.VitalsInput.From(visit.VitalsAtDischarge),
-                Notes = visit.Notes,
-            };
+            Input = VisitInput.From(visit, clock);
             await LoadChoicesAsync(DateOnly.FromDateTime(start), visit);
             Input.Lines = Services.Values.Select(s => visit.ChargeLines.FirstOrDefault(l => l.ServiceId == s.Id) is { } l
                 ? new VisitInput.LineInput { ServiceId = s.Id, Selected = true, Units = l.Units, Detail = l.Detail }
@@ -79,33 +66,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         }
         else
         {
-            var now = clock.NowLocal;
-            Input.SubmissionKey = Guid.NewGuid();
-            Input.StartedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0);
-            Input.WeightKg = await db.Patients.Where(p => p.Id == PatientId).Select(p => p.WeightKg).SingleAsync();
-            // Fast entry: the course in progress, and from its last session the provider, route, duration and main services.
-            Input.TreatmentCourseId = courseId is { } c && await db.Courses.AnyAsync(x => x.Id == c && x.PatientId == PatientId) ? c
-                : await db.Courses.Where(x => x.PatientId == PatientId && (x.Status == CourseStatus.Active || x.Status == CourseStatus.Planned))
-                    .OrderByDescending(x => x.StartDate).ThenByDescending(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync();
-            var last = await db.Visits.AsNoTracking().Include(v => v.ChargeLines)
-                .Where(v => v.PatientId == PatientId && (Input.TreatmentCourseId == null || v.TreatmentCourseId == Input.TreatmentCourseId))
-                .OrderByDescending(v => v.StartedAt).FirstOrDefaultAsync();
             var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            Input.RenderingProviderId = last?.RenderingProviderId
-                ?? await db.Staff.Where(s => s.UserId == userId && s.IsRenderingProvider).Select(s => (int?)s.Id).FirstOrDefaultAsync();
-            if (last is not null) { Input.Route = last.Route; Input.InfusionMinutes = last.InfusionMinutes; }
-            await LoadChoicesAsync(clock.Today, null);
-            // Where this patient was last seen (any course), else the only or first active location; the place of service follows it.
-            var lastLocation = await db.Visits.Where(v => v.PatientId == PatientId).OrderByDescending(v => v.StartedAt).ThenByDescending(v => v.Id)
-                .Select(v => (int?)v.LocationId).FirstOrDefaultAsync();
-            Input.LocationId = Domain.Clinic.LocationRules.DefaultFor(lastLocation, Locations.Select(l => new Domain.Clinic.LocationEntry(l.Id, l.Label, l.Label, true)).ToList());
-            Input.PlaceOfService = Locations.FirstOrDefault(l => l.Id == Input.LocationId).PlaceOfService ?? "11";
-            if (Input.RenderingProviderId is { } rp && !Providers.Any(p => p.Id == rp)) Input.RenderingProviderId = null;
-            Input.Lines = Services.Values.Select(s => new VisitInput.LineInput
-            {
-                ServiceId = s.Id, Selected = last?.ChargeLines.Any(l => l.ServiceId == s.Id && !l.IsAddOn) == true,
-                Units = last?.ChargeLines.FirstOrDefault(l => l.ServiceId == s.Id && !l.IsAddOn)?.Units,
-            }).ToList();
+            Choices = await VisitDefaults.FillNewAsync(db, Input, PatientId, courseId, userId, clock);
         }
         return Page();
     }
@@ -146,7 +108,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         visit ??= new Visit { PatientId = patient.Id, SubmissionKey = Input.SubmissionKey == Guid.Empty ? Guid.NewGuid() : Input.SubmissionKey };
         var oldCourse = visit.TreatmentCourseId;
         var pricedOn = isNew ? (DateOnly?)null : clock.DateOf(visit.StartedAt);
-        Apply(visit, parsed, clock);
+        parsed.ApplyTo(visit, Input, clock);
         try { visit.ReviseCharges(parsed.Day, pricedOn, parsed.Lines); }
         catch (DomainException ex) { ModelState.AddModelError(ex.Field == "Units" ? "Input.Lines" : "Input." + ex.Field, ex.Message); return Page(); }
         if (isNew)
@@ -192,21 +154,13 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     // ---- validation ------------------------------------------------------------------------------------------------
 
-    private sealed record Parsed(DateTime StartLocal, DateTime? DischargeLocal, DateOnly Day, StaffMember Provider, int LocationId, TreatmentCourse? Course,
-        decimal? WeightKg, string PlaceOfService, IReadOnlyList<ChargeRequest> Lines);
-
     /// <summary>Every rule, each message next to its field; null when anything is wrong (the form is shown again as typed).</summary>
-    private async Task<Parsed?> ValidateAsync(ClinicClock clock, Visit? visit)
+    private async Task<ParsedVisit?> ValidateAsync(ClinicClock clock, Visit? visit)
     {
-        var start = Input.StartedAt is { } s ? new DateTime(s.Year, s.Month, s.Day, s.Hour, s.Minute, 0) : (DateTime?)null;
-        var day = start is { } st ? DateOnly.FromDateTime(st) : clock.Today;
+        var (start, discharge, timeProblems) = VisitFormChecks.Times(Input, clock);
+        var day = Input.StartedAt is { } typed ? DateOnly.FromDateTime(typed) : clock.Today;
         await LoadChoicesAsync(day, visit);
-        DateTime? discharge = start is { } a && Input.DischargeTime is { } t ? a.Date + t.ToTimeSpan() : null;
-        // A wall-clock time skipped by the spring-forward change has no UTC instant: a field error, never a 500.
-        if (start is { } skipped && !clock.Exists(skipped)) { AddErrorOnce("Input.StartedAt", ClinicClock.SkippedTimeMessage); start = null; }
-        if (discharge is { } gone && !clock.Exists(gone)) { AddErrorOnce("Input.DischargeTime", ClinicClock.SkippedTimeMessage); discharge = null; }
-        if (start is { } arrival)
-            foreach (var (field, message) in ClinicalLimits.TimingProblems(arrival, discharge, clock.Today)) AddErrorOnce("Input." + field, message);
+        foreach (var (field, message) in timeProblems) AddErrorOnce(field, message);
 
         StaffMember? provider = null;
         if (Input.RenderingProviderId is { } pid)
@@ -226,57 +180,20 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         var pos = Domain.Clinic.PlaceOfService.Normalize(Input.PlaceOfService);
         if (!string.IsNullOrWhiteSpace(Input.PlaceOfService) && pos is null) AddErrorOnce("Input.PlaceOfService", "Place of service is two digits, e.g. 11 (office).");
         if (string.IsNullOrWhiteSpace(Input.PlaceOfService) && location.Id != 0) pos = location.PlaceOfService;
-        if (!Enum.IsDefined(Input.Route)) AddErrorOnce("Input.Route", "Choose the route.");
-        if (ClinicalLimits.DoseProblem(Input.DoseMg) is { } dose) AddErrorOnce("Input.DoseMg", dose);
-        if (Input.DoseMg is not null && Input.Route == Route.None) AddErrorOnce("Input.Route", "Choose the route the dose was given by.");
-        if (PatientRules.WeightProblem(Input.WeightKg) is { } weight) AddErrorOnce("Input.WeightKg", weight);
-        if (ClinicalLimits.InfusionMinutesProblem(Input.InfusionMinutes) is { } minutes) AddErrorOnce("Input.InfusionMinutes", minutes);
-        foreach (var (key, label, vitals) in Input.VitalGroups())
-        {
-            foreach (var (field, message) in ClinicalLimits.VitalsProblems(vitals.ToVitals()))
-                AddErrorOnce($"Input.{key}.{field}", $"{message} ({label})");
-        }
-
-        var lines = new List<ChargeRequest>();
-        var known = Services.Keys.ToList();
-        var catalog = await db.Services.AsNoTracking().Include(x => x.Prices).Where(x => known.Contains(x.Id)).ToDictionaryAsync(x => x.Id);
-        for (var i = 0; i < Input.Lines.Count; i++)
-        {
-            var line = Input.Lines[i];
-            if (!line.Selected) continue;
-            if (!catalog.TryGetValue(line.ServiceId, out var service)) { AddErrorOnce("Input.Lines", "A chosen service is no longer in the catalog; reload the form."); continue; }
-            try
-            {
-                Visit.CheckCharge(service, day, line.Units);
-                lines.Add(new ChargeRequest(service, line.Units, line.Detail));
-            }
-            catch (DomainException ex) { AddErrorOnce(ex.Field == "Units" ? $"Input.Lines[{i}].Units" : "Input.Lines", ex.Message); }
-        }
-        if (!Input.Lines.Any(l => l.Selected)) AddErrorOnce("Input.Lines", "Choose at least one service delivered.");
+        foreach (var (field, message) in VisitFormChecks.Clinical(Input)) AddErrorOnce(field, message);
+        var lines = await VisitFormChecks.LinesAsync(db, Input, Services.Keys, day, AddErrorOnce);
 
         SessionNumber = course is not null && start is { } sl ? SessionNumbering.NumberAt(clock.ToUtc(sl), await VisitWarnings.OtherCourseStartsAsync(db, course.Id, Id)) : null;
         MgPerKg = Input.WeightKg <= PatientRules.MaxWeightKg ? Dosing.MgPerKg(Input.DoseMg, Input.WeightKg) : null;
         if (pos is null && ModelState.IsValid) AddErrorOnce("Input.PlaceOfService", "Choose the place of service.");
         if (!ModelState.IsValid || start is null || provider is null || pos is null || location.Id == 0) return null;
-        return new Parsed(start.Value, discharge, day, provider, location.Id, course, Input.WeightKg, pos, lines);
+        return new ParsedVisit(start.Value, discharge, day, provider, location.Id, course, Input.WeightKg, pos, lines);
     }
 
-    private Task<List<string>> WarningsAsync(ClinicClock clock, Parsed p, int? visitId) =>
+    private Task<List<string>> WarningsAsync(ClinicClock clock, ParsedVisit p, int? visitId) =>
         new VisitWarnings(db, options.Value).ForAsync(clock, p.StartLocal, p.Provider, p.Course, Input.DoseMg, p.WeightKg, visitId);
 
     // ---- saving ----------------------------------------------------------------------------------------------------
-
-    private void Apply(Visit v, Parsed p, ClinicClock clock)
-    {
-        v.StartedAt = clock.ToUtc(p.StartLocal);
-        v.DischargedAt = p.DischargeLocal is { } d ? clock.ToUtc(d) : null;
-        v.RenderingProviderId = p.Provider.Id;
-        v.LocationId = p.LocationId;
-        v.TreatmentCourseId = p.Course?.Id;
-        v.PlaceOfService = p.PlaceOfService;
-        v.WeightKg = p.WeightKg;
-        Input.ApplyClinical(v);
-    }
 
     /// <summary>Session numbers of the course(s) touched: this visit's course, and the one it left.</summary>
     private async Task RenumberAsync(Visit visit, int? oldCourse)

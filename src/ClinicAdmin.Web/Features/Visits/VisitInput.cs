@@ -61,6 +61,17 @@ public sealed class VisitInput
         public string? Detail { get; set; }
     }
 
+    /// <summary>The form as a saved visit fills it (charge lines are added once the catalog of its date is known).</summary>
+    public static VisitInput From(Visit visit, Domain.Common.ClinicClock clock) => new()
+    {
+        SubmissionKey = visit.SubmissionKey, ConcurrencyStamp = visit.ConcurrencyStamp, StartedAt = clock.ToLocal(visit.StartedAt),
+        DischargeTime = visit.DischargedAt is { } d ? TimeOnly.FromDateTime(clock.ToLocal(d)) : null,
+        RenderingProviderId = visit.RenderingProviderId, LocationId = visit.LocationId, TreatmentCourseId = visit.TreatmentCourseId, PlaceOfService = visit.PlaceOfService,
+        Route = visit.Route, DoseMg = visit.DoseMg, WeightKg = visit.WeightKg, InfusionMinutes = visit.InfusionMinutes,
+        Before = VitalsInput.From(visit.VitalsBefore), At40 = VitalsInput.From(visit.VitalsAt40Min), Discharge = VitalsInput.From(visit.VitalsAtDischarge),
+        Notes = visit.Notes,
+    };
+
     /// <summary>The three sets of vital signs with the words that end their error messages.</summary>
     public IEnumerable<(string Key, string Label, VitalsInput Vitals)> VitalGroups() =>
         [("Before", "before the dose", Before), ("At40", "at 40 minutes", At40), ("Discharge", "at discharge", Discharge)];
