@@ -10,7 +10,16 @@ public sealed record CourseOutcome(int? Baseline, int? Latest, decimal? PercentC
     public const string ResponseDefinition = "Response: PHQ-9 reduced by at least 50% from baseline (baseline = last score on or before the first treatment of the course).";
     public const string RemissionDefinition = "Remission: latest PHQ-9 below 5, in a course with a baseline PHQ-9 of 5 or more.";
 
+    /// <summary>PHQ-9 below this is remission; a baseline must be at least this for a course to be able to remit.</summary>
+    public const int RemissionBelow = 5;
+
     public bool HasBaseline => Baseline is not null;
+
+    /// <summary>Counted in the response rate's N: a baseline above 0 (one that can halve) and a later score.</summary>
+    public bool InResponseDenominator => Baseline > 0 && Latest is not null;
+
+    /// <summary>Counted in the remission rate's N: a baseline of <see cref="RemissionBelow"/> or more and a later score.</summary>
+    public bool InRemissionDenominator => Baseline >= RemissionBelow && Latest is not null;
 
     /// <param name="scores">The course's scores for one instrument, any order.</param>
     /// <param name="firstTreatmentAt">Start of the course's first treatment (UTC); null if none yet.</param>
@@ -27,7 +36,7 @@ public sealed record CourseOutcome(int? Baseline, int? Latest, decimal? PercentC
         if (baseline.Total == 0) return new(0, latest, null, false, false);
         var pct = Math.Round((latest - baseline.Total) * 100m / baseline.Total, 1);
         var responder = latest * 2 <= baseline.Total;
-        var remitter = baseline.Total >= 5 && latest < 5;
+        var remitter = baseline.Total >= RemissionBelow && latest < RemissionBelow;
         return new(baseline.Total, latest, pct, responder, remitter);
     }
 }

@@ -16,5 +16,14 @@ public sealed class ClinicClock(TimeZoneInfo zone, TimeProvider time)
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>
+    /// False for a wall-clock time skipped when the clocks go forward (02:30 on the US spring-forward day):
+    /// <see cref="ToUtc"/> throws on it, so forms check this first and answer with a field error.
+    /// </summary>
+    public bool Exists(DateTime local) => !Zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
+
+    /// <summary>The message a form shows next to a time that <see cref="Exists"/> refuses.</summary>
+    public const string SkippedTimeMessage = "That time does not exist in the clinic's time zone (clocks went forward).";
+
     public DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Visits;
 
@@ -51,7 +52,21 @@ public class Incident : EditableEntity
     public List<IncidentAddendum> Addenda { get; set; } = [];
 
     public bool IsSerious => Serious != SeriousCriteria.None;
-    public bool NeedsReview => Grade >= 3 || IsSerious;
+    public bool NeedsReview => RequiresReview(Grade, Serious);
+
+    /// <summary>From this CTCAE grade up, an incident goes to the medical director's review (as does any serious one).</summary>
+    public const int ReviewFromGrade = 3;
+
+    /// <summary>The review rule for values read without the entity (lists, badges).</summary>
+    public static bool RequiresReview(int grade, SeriousCriteria serious) => grade >= ReviewFromGrade || serious != SeriousCriteria.None;
+
+    /// <summary>The same rule as <see cref="NeedsReview"/>, written so a query provider translates it to SQL.</summary>
+    public static readonly Expression<Func<Incident, bool>> NeedsReviewQuery =
+        i => i.Grade >= ReviewFromGrade || i.Serious != SeriousCriteria.None;
+
+    /// <summary>Needs review and not signed off yet: the medical director's queue, as SQL.</summary>
+    public static readonly Expression<Func<Incident, bool>> AwaitingReviewQuery =
+        i => i.SignedOffAt == null && (i.Grade >= ReviewFromGrade || i.Serious != SeriousCriteria.None);
     public bool IsLocked => SignedOffAt is not null;
 
     public void Classify(int grade, SeriousCriteria serious)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClinicAdmin.Domain.Common;
 
 namespace ClinicAdmin.Domain.Staff;
@@ -27,7 +28,15 @@ public class StaffMember : EditableEntity
 
     public List<WeeklyAvailability> Availability { get; set; } = [];
 
-    public string DisplayName => string.IsNullOrWhiteSpace(Credentials) ? $"{FirstName} {LastName}" : $"{FirstName} {LastName}, {Credentials}";
+    public string DisplayName => NameWithCredentials(FirstName, LastName, Credentials);
+
+    /// <summary>"First Last, Credentials" (or "First Last" without credentials): how a person is named on records.</summary>
+    public static string NameWithCredentials(string firstName, string lastName, string? credentials) =>
+        string.IsNullOrWhiteSpace(credentials) ? $"{firstName} {lastName}" : $"{firstName} {lastName}, {credentials}";
+
+    /// <summary>The same name as <see cref="DisplayName"/>, as an expression a query provider translates to SQL.</summary>
+    public static readonly Expression<Func<StaffMember, string>> DisplayNameQuery =
+        s => s.Credentials == null || s.Credentials.Trim() == "" ? s.FirstName + " " + s.LastName : s.FirstName + " " + s.LastName + ", " + s.Credentials;
 
     public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
 

@@ -44,27 +44,61 @@ public class Visit : EditableEntity
 
     public List<ChargeLine> ChargeLines { get; set; } = [];
 
-    public decimal? DoseMgPerKg => DoseMg is { } d && WeightKg is > 0 ? Math.Round(d / WeightKg.Value, 3) : null;
+    public decimal? DoseMgPerKg => Dosing.MgPerKg(DoseMg, WeightKg);
     public decimal TotalCharge => ChargeLines.Sum(l => l.Amount);
+
+    public const decimal MaxUnits = 100m;
 
     /// <summary>Adds a charge line priced from the service's history on the visit's date: a snapshot later changes never touch.</summary>
     public ChargeLine Charge(Service service, DateOnly visitDate, decimal? units = null, string? diagnosisPointers = null)
     {
-        var price = service.PriceOn(visitDate)
-            ?? throw new DomainException("Services", $"{service.Name} has no price in force on {visitDate:yyyy-MM-dd}.");
-        var u = units ?? service.DefaultUnits;
-        if (u <= 0 || u > 100) throw new DomainException("Services", "Units must be between 0 and 100.");
+        var (price, u) = CheckCharge(service, visitDate, units);
         var line = new ChargeLine
         {
             ServiceId = service.Id, Code = service.BillingCode, Modifiers = service.Modifiers,
-            Description = service.Name, Units = u, UnitPrice = price.Amount,
-            Amount = Money.LineTotal(price.Amount, u), IsAddOn = service.IsAddOn,
+            Description = service.Name, Units = u, UnitPrice = price,
+            Amount = Money.LineTotal(price, u), IsAddOn = service.IsAddOn,
             DiagnosisPointers = diagnosisPointers ?? "A",
         };
         ChargeLines.Add(line);
         return line;
     }
+
+    /// <summary>
+    /// The price in force on <paramref name="visitDate"/> and the units (the service's default when none are given), or a
+    /// <see cref="DomainException"/>: field "Units" for units out of range, "Services" when the service has no price that day.
+    /// </summary>
+    public static (decimal UnitPrice, decimal Units) CheckCharge(Service service, DateOnly visitDate, decimal? units)
+    {
+        var price = service.PriceOn(visitDate)
+            ?? throw new DomainException("Services", $"{service.Name} has no price in force on {visitDate:yyyy-MM-dd}.");
+        var u = units ?? service.DefaultUnits;
+        if (u <= 0 || u > MaxUnits) throw new DomainException("Units", $"Units must be between 0 and {MaxUnits:0}.");
+        return (price.Amount, u);
+    }
+
+    /// <summary>
+    /// Brings the charge lines in line with the services delivered. A line already on the visit keeps its price snapshot
+    /// (only units, amount and detail change); a new line takes the price in force on <paramref name="visitDate"/>. When the
+    /// lines were priced on another date (<paramref name="pricedOn"/>, the visit's date before a correction), every line is
+    /// priced again, because a bill shows the price of the date of service. Everything is checked before anything changes.
+    /// </summary>
+    public void ReviseCharges(DateOnly visitDate, DateOnly? pricedOn, IReadOnlyList<ChargeRequest> wanted)
+    {
+        var checkedLines = wanted.Select(w => (w.Service, w.Detail, Priced: CheckCharge(w.Service, visitDate, w.Units))).ToList();
+        var reprice = pricedOn is { } before && before != visitDate;
+        ChargeLines.RemoveAll(l => reprice || !wanted.Any(w => w.Service.Id == l.ServiceId));
+        foreach (var (service, detail, (_, units)) in checkedLines)
+        {
+            var line = ChargeLines.FirstOrDefault(l => l.ServiceId == service.Id) ?? Charge(service, visitDate, units);
+            if (line.Units != units) { line.Units = units; line.Amount = Money.LineTotal(line.UnitPrice, units); }
+            line.Detail = service.IsAddOn && !string.IsNullOrWhiteSpace(detail) ? detail.Trim() : null;
+        }
+    }
 }
+
+/// <summary>A service delivered at a visit, as the form asks for it: units null take the service's default.</summary>
+public sealed record ChargeRequest(Service Service, decimal? Units = null, string? Detail = null);
 
 /// <summary>A billed line of a visit. Code, description and price are copied at the time of service.</summary>
 public class ChargeLine : Entity

@@ -161,7 +161,7 @@ public sealed record SessionRow
     public IReadOnlyList<string> AddOns { get; init; } = [];
     public decimal Charge { get; init; }
 
-    public decimal? DoseMgPerKg => DoseMg is { } mg && WeightKg is { } kg && kg > 0 ? Math.Round(mg / kg, 2) : null;
+    public decimal? DoseMgPerKg => ClinicAdmin.Domain.Visits.Dosing.MgPerKg(DoseMg, WeightKg);
 }
 
 /// <summary>An incident with every field of the record (CTCAE grade, FDA serious criteria, review, reportability).</summary>

@@ -154,4 +154,30 @@ public class CourseOutcomeTests
         CourseOutcome.ResponseDefinition.ShouldContain("on or before the first treatment");
         CourseOutcome.RemissionDefinition.ShouldContain("below 5");
     }
+
+    // ---- who counts in the rates' denominators (the workbook and dashboard use these, not their own copies) ----
+
+    [Theory]
+    [InlineData(5, 4, true, true, true)]      // 5 -> 4: remits (below 5) but has not halved
+    [InlineData(4, 1, true, false, false)]    // baseline below 5: in response N only, cannot remit
+    [InlineData(20, 10, true, true, false)]   // halved (responder) but still 10
+    [InlineData(0, 3, false, false, false)]   // baseline 0: in neither N
+    public void Denominators_and_remission_follow_the_threshold_of_5(int baseline, int latest, bool inResponseN, bool inRemissionN, bool remits)
+    {
+        var o = CourseOutcome.Compute([Before(2, baseline), After(10, latest)], FirstTreatment);
+
+        o.InResponseDenominator.ShouldBe(inResponseN);
+        o.InRemissionDenominator.ShouldBe(inRemissionN);
+        o.Remitter.ShouldBe(remits);
+        CourseOutcome.RemissionBelow.ShouldBe(5);
+    }
+
+    [Fact]
+    public void A_course_without_a_later_score_is_in_no_denominator()
+    {
+        var o = CourseOutcome.Compute([Before(2, 20)], FirstTreatment);
+
+        o.InResponseDenominator.ShouldBeFalse();
+        o.InRemissionDenominator.ShouldBeFalse();
+    }
 }

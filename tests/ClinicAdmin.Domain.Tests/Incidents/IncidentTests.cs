@@ -186,4 +186,41 @@ public class IncidentTests
 
         Should.Throw<DomainException>(i.EnsureUnlocked);
     }
+
+    // ---- the review rule in queries ------------------------------------------------------
+
+    public static TheoryData<int, SeriousCriteria> AllClassifications()
+    {
+        var data = new TheoryData<int, SeriousCriteria>();
+        foreach (var grade in new[] { 1, 2, 3 })
+            foreach (var serious in new[] { SeriousCriteria.None, SeriousCriteria.Hospitalisation, SeriousCriteria.RequiredIntervention })
+                data.Add(grade, serious);
+        data.Add(4, SeriousCriteria.None);
+        data.Add(5, SeriousCriteria.None);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllClassifications))]
+    public void The_query_forms_of_the_review_rule_agree_with_NeedsReview(int grade, SeriousCriteria serious)
+    {
+        var i = Nausea();
+        i.Classify(grade, serious);
+
+        Incident.NeedsReviewQuery.Compile()(i).ShouldBe(i.NeedsReview);
+        Incident.RequiresReview(i.Grade, i.Serious).ShouldBe(i.NeedsReview);
+        Incident.AwaitingReviewQuery.Compile()(i).ShouldBe(i.NeedsReview);
+        i.NeedsReview.ShouldBe(grade >= 3 || serious != SeriousCriteria.None);
+    }
+
+    [Fact]
+    public void A_signed_off_incident_is_no_longer_awaiting_review()
+    {
+        var i = Nausea();
+        i.Classify(3, SeriousCriteria.None);
+        i.SignOff("md@clinic", "Reviewed.", NowUtc);
+
+        Incident.NeedsReviewQuery.Compile()(i).ShouldBeTrue();
+        Incident.AwaitingReviewQuery.Compile()(i).ShouldBeFalse();
+    }
 }

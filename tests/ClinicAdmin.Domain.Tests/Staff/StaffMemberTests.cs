@@ -225,4 +225,19 @@ public class StaffMemberTests
     {
         new StaffMember { FirstName = "Rowan", LastName = "Pell", Credentials = credentials }.DisplayName.ShouldBe("Rowan Pell");
     }
+
+    // ---- the name on records ------------------------------------------------------------
+
+    [Theory]
+    [InlineData("MSN, PMHNP-BC", "Nora Provider, MSN, PMHNP-BC")]
+    [InlineData("", "Nora Provider")]
+    [InlineData("   ", "Nora Provider")]
+    public void The_display_name_adds_credentials_when_there_are_any_and_the_query_form_agrees(string credentials, string expected)
+    {
+        var s = new StaffMember { FirstName = "Nora", LastName = "Provider", Credentials = credentials };
+
+        s.DisplayName.ShouldBe(expected);
+        StaffMember.NameWithCredentials("Nora", "Provider", credentials).ShouldBe(expected);
+        StaffMember.DisplayNameQuery.Compile()(s).ShouldBe(expected);
+    }
 }

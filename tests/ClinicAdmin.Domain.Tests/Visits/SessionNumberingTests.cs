@@ -37,3 +37,49 @@ public class SessionNumberingTests
         SessionNumbering.NumberAt(Day1, []).ShouldBe(1);
     }
 }
+
+[Trait("Category", "Unit")]
+public class SessionNumberingAfterMoveTests
+{
+    private static readonly DateTime Day1 = new(2026, 6, 1, 15, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_visit_moved_to_another_course_is_numbered_there_and_closes_the_gap_it_left()
+    {
+        var a1 = new Visit { TreatmentCourseId = 1, StartedAt = Day1, SessionNumber = 1 }.WithId(1);
+        var moved = new Visit { TreatmentCourseId = 2, StartedAt = Day1.AddDays(2), SessionNumber = 2 }.WithId(2);   // was session 2 of course 1
+        var a3 = new Visit { TreatmentCourseId = 1, StartedAt = Day1.AddDays(4), SessionNumber = 3 }.WithId(3);
+        var b1 = new Visit { TreatmentCourseId = 2, StartedAt = Day1.AddDays(5), SessionNumber = 1 }.WithId(4);
+
+        var changed = SessionNumbering.AfterMove(moved, leftCourse: 1, [a1, a3, b1, moved]);
+
+        (a1.SessionNumber, a3.SessionNumber).ShouldBe((1, 2));
+        (moved.SessionNumber, b1.SessionNumber).ShouldBe((1, 2));
+        changed.ShouldBe([a3, moved, b1], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_visit_taken_out_of_its_course_has_no_session_number_and_the_course_is_renumbered()
+    {
+        var first = new Visit { TreatmentCourseId = 1, StartedAt = Day1, SessionNumber = 1 }.WithId(1);
+        var second = new Visit { TreatmentCourseId = 1, StartedAt = Day1.AddDays(3), SessionNumber = 2 }.WithId(2);
+        first.TreatmentCourseId = null;
+
+        SessionNumbering.AfterMove(first, leftCourse: 1, [second]);
+
+        first.SessionNumber.ShouldBeNull();
+        second.SessionNumber.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_new_visit_entered_late_takes_its_place_in_the_course()
+    {
+        var first = new Visit { TreatmentCourseId = 1, StartedAt = Day1, SessionNumber = 1 }.WithId(1);
+        var third = new Visit { TreatmentCourseId = 1, StartedAt = Day1.AddDays(6), SessionNumber = 2 }.WithId(2);
+        var late = new Visit { TreatmentCourseId = 1, StartedAt = Day1.AddDays(3) };
+
+        SessionNumbering.AfterMove(late, leftCourse: null, [first, third]);
+
+        (first.SessionNumber, late.SessionNumber, third.SessionNumber).ShouldBe((1, 2, 3));
+    }
+}

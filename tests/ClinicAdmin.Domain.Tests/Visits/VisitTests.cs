@@ -128,7 +128,7 @@ public class VisitTests
 
         var ex = Should.Throw<DomainException>(() => visit.Charge(Infusion(), Today, decimal.Parse(units, System.Globalization.CultureInfo.InvariantCulture)));
 
-        ex.Field.ShouldBe("Services");
+        ex.Field.ShouldBe("Units");
         visit.ChargeLines.ShouldBeEmpty();
     }
 

@@ -54,7 +54,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
                 AddOns = v.ChargeLines.Where(l => l.IsAddOn).OrderBy(l => l.Id).Select(l => l.Detail ?? l.Description).ToList(),
             }).ToListAsync();
         Sessions = visits.Select(v => new SessionRow(v.Id, v.SessionNumber, clock.ToLocal(v.StartedAt), v.Provider ?? "", v.Route, v.DoseMg,
-            v.DoseMg is { } d && v.WeightKg is > 0 ? Math.Round(d / v.WeightKg.Value, 3) : null, v.InfusionMinutes, string.Join("; ", v.AddOns))).ToList();
+            Dosing.MgPerKg(v.DoseMg, v.WeightKg), v.InfusionMinutes, string.Join("; ", v.AddOns))).ToList();
         return Page();
     }
 }

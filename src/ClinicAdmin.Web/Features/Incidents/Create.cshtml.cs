@@ -1,5 +1,6 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Incidents;
+using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -82,7 +83,7 @@ public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Crea
                            select new { x.Id, x.PatientId, x.StartedAt, s.FirstName, s.LastName, s.Credentials, x.Route, x.DoseMg, x.SessionNumber }).SingleOrDefaultAsync();
             if (v is null || (PatientId is { } p && p != v.PatientId)) return false;
             var spravato = await db.ChargeLines.AnyAsync(l => l.VisitId == vid && IncidentText.SpravatoCodes.Contains(l.Code));
-            Visit = new VisitSummary(v.Id, clock.ToLocal(v.StartedAt), $"{v.FirstName} {v.LastName}" + (v.Credentials != "" ? $", {v.Credentials}" : ""),
+            Visit = new VisitSummary(v.Id, clock.ToLocal(v.StartedAt), StaffMember.NameWithCredentials(v.FirstName, v.LastName, v.Credentials),
                 v.Route, v.DoseMg, v.SessionNumber, spravato);
             PatientId = v.PatientId;
         }

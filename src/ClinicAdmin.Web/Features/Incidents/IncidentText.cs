@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Incidents;
+using ClinicAdmin.Domain.Staff;
 using Route = ClinicAdmin.Domain.Visits.Route;
 using ClinicAdmin.Web.PageKit;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,7 @@ public static class IncidentText
 
     /// <summary>"Needs review", "Signed off" or nothing, for lists and badges.</summary>
     public static string? ReviewState(int grade, SeriousCriteria serious, DateTime? signedOffAt) =>
-        signedOffAt is not null ? "Signed off" : grade >= 3 || serious != SeriousCriteria.None ? "Needs review" : null;
+        signedOffAt is not null ? "Signed off" : Incident.RequiresReview(grade, serious) ? "Needs review" : null;
 
     /// <summary>Spravato (esketamine) sessions are billed with these codes; their incidents go on the REMS monitoring form.</summary>
     public static readonly string[] SpravatoCodes = ["G2082", "G2083", "S0013"];
@@ -102,7 +103,7 @@ public static class IncidentText
         {
             var staff = await db.Staff.Where(s => s.UserId == id).Select(s => new { s.FirstName, s.LastName, s.Credentials }).FirstOrDefaultAsync();
             if (staff is not null)
-                return string.IsNullOrWhiteSpace(staff.Credentials) ? $"{staff.FirstName} {staff.LastName}" : $"{staff.FirstName} {staff.LastName}, {staff.Credentials}";
+                return StaffMember.NameWithCredentials(staff.FirstName, staff.LastName, staff.Credentials);
             var display = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync();
             if (!string.IsNullOrWhiteSpace(display)) return display;
         }
@@ -119,9 +120,9 @@ public sealed record IncidentContext(int PatientId, string PatientName, string M
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId);
         var visit = visitId is { } vid
             ? await (from v in db.Visits where v.Id == vid join s in db.Staff on v.RenderingProviderId equals s.Id
-                     select new { v.StartedAt, v.SessionNumber, Provider = s.FirstName + " " + s.LastName + (s.Credentials != "" ? ", " + s.Credentials : "") }).SingleOrDefaultAsync()
+                     select new { v.StartedAt, v.SessionNumber, s.FirstName, s.LastName, s.Credentials }).SingleOrDefaultAsync()
             : null;
         return new IncidentContext(patient.Id, patient.FullName, patient.Mrn, patient.Contraindications().ToList(),
-            visit is null ? null : visitId, visit is null ? null : clock.ToLocal(visit.StartedAt), visit?.Provider, visit?.SessionNumber);
+            visit is null ? null : visitId, visit is null ? null : clock.ToLocal(visit.StartedAt), visit is null ? null : StaffMember.NameWithCredentials(visit.FirstName, visit.LastName, visit.Credentials), visit?.SessionNumber);
     }
 }

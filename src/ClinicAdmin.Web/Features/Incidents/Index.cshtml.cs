@@ -86,8 +86,8 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         if (Grade is { } grade) incidents = incidents.Where(i => i.Grade == grade);
         incidents = Review switch
         {
-            "needs" => incidents.Where(i => i.SignedOffAt == null && (i.Grade >= 3 || i.Serious != SeriousCriteria.None)),
-            "flagged" => incidents.Where(i => i.Grade >= 3 || i.Serious != SeriousCriteria.None),
+            "needs" => incidents.Where(Incident.AwaitingReviewQuery),
+            "flagged" => incidents.Where(Incident.NeedsReviewQuery),
             "signed" => incidents.Where(i => i.SignedOffAt != null),
             _ => incidents,
         };
@@ -113,7 +113,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             r.Provider, r.ReportedBy, r.Session)).ToList();
 
         // Whatever the filters: a filter must not hide work waiting for the medical director.
-        var awaiting = db.Incidents.Where(i => i.SignedOffAt == null && (i.Grade >= 3 || i.Serious != SeriousCriteria.None));
+        var awaiting = db.Incidents.Where(Incident.AwaitingReviewQuery);
         AwaitingReview = await awaiting.CountAsync();
         OldestAwaiting = AwaitingReview == 0 ? null : clock.DateOf(await awaiting.MinAsync(i => i.OccurredAt));
 

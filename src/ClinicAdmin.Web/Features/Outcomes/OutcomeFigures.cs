@@ -4,6 +4,7 @@ using ClinicAdmin.Domain.Catalog;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
 using ClinicAdmin.Reports.Workbooks;
 using Microsoft.EntityFrameworkCore;
@@ -142,12 +143,10 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
 
     /// <summary>Response: a fall of 50% or more from a baseline above 0, among courses with a baseline above 0 and a later score.</summary>
     private static Proportion ResponseOf(IReadOnlyCollection<CourseOutcome> phq9) =>
-        new(phq9.Count(o => InResponseDenominator(o) && o.Responder), phq9.Count(InResponseDenominator));
+        new(phq9.Count(o => o.InResponseDenominator && o.Responder), phq9.Count(o => o.InResponseDenominator));
     /// <summary>Remission: a latest score under 5, among courses with a baseline of 5 or more and a later score.</summary>
     private static Proportion RemissionOf(IReadOnlyCollection<CourseOutcome> phq9) =>
-        new(phq9.Count(o => InRemissionDenominator(o) && o.Remitter), phq9.Count(InRemissionDenominator));
-    private static bool InResponseDenominator(CourseOutcome o) => o.Baseline > 0 && o.Latest is not null;
-    private static bool InRemissionDenominator(CourseOutcome o) => o.Baseline >= 5 && o.Latest is not null;
+        new(phq9.Count(o => o.InRemissionDenominator && o.Remitter), phq9.Count(o => o.InRemissionDenominator));
 
     /// <summary>Everything the workbook shows for a month.</summary>
     public async Task<OutcomeWorkbookModel> WorkbookAsync(int year, int monthNumber, int version, string generatedBy, int? locationId = null, CancellationToken ct = default)
@@ -248,8 +247,8 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         public DateTime? FirstVisitAt;
         public List<ScoreFact> Scores = [];
         public CourseOutcome Phq9 = null!, Gad7 = null!;
-        public bool InResponseDenominator => OutcomeFigures.InResponseDenominator(Phq9);
-        public bool InRemissionDenominator => OutcomeFigures.InRemissionDenominator(Phq9);
+        public bool InResponseDenominator => Phq9.InResponseDenominator;
+        public bool InRemissionDenominator => Phq9.InRemissionDenominator;
 
         /// <summary>When the baseline score was taken: the same rule as <see cref="CourseOutcome.Compute"/>.</summary>
         public DateTime? BaselineAt(Instrument instrument) => FirstVisitAt is { } first
@@ -377,7 +376,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             .ToDictionary(x => x.Id, x => new ServiceFact(x.Name, x.Category));
         d.Locations = (await db.Locations.AsNoTracking().Select(x => new { x.Id, x.Code, x.Name }).ToListAsync(ct)).ToDictionary(x => x.Id, x => (x.Code, x.Name));
         d.Providers = (await db.Staff.AsNoTracking().Select(x => new { x.Id, x.FirstName, x.LastName, x.Credentials }).ToListAsync(ct))
-            .ToDictionary(x => x.Id, x => string.IsNullOrWhiteSpace(x.Credentials) ? $"{x.FirstName} {x.LastName}" : $"{x.FirstName} {x.LastName}, {x.Credentials}");
+            .ToDictionary(x => x.Id, x => StaffMember.NameWithCredentials(x.FirstName, x.LastName, x.Credentials));
         return d;
     }
 

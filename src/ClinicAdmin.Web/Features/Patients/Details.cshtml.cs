@@ -87,7 +87,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
 
         var visitStarts = visits.ToDictionary(v => v.Id, v => clock.ToLocal(v.StartedAt));
         Visits = visits.Select(v => new VisitRow(v.Id, visitStarts[v.Id], v.Provider ?? "", v.TreatmentCourseId, v.SessionNumber, v.Route, v.DoseMg,
-            v.DoseMg is { } d && v.WeightKg is > 0 ? Math.Round(d / v.WeightKg.Value, 3) : null,
+            Dosing.MgPerKg(v.DoseMg, v.WeightKg),
             v.Lines, v.Lines.Sum(l => l.Amount), payments.Where(x => x.VisitId == v.Id).Sum(x => x.Amount))).ToList();
         Payments = payments.Select(x => new PaymentRow(x.Id, clock.ToLocal(x.ReceivedAt), x.Method, x.Amount, x.Reference, x.VisitId,
             x.VisitId is { } vid && visitStarts.TryGetValue(vid, out var at) ? at : null, PaymentRules.IsReversal(x), reversed.Contains(x.Id), x.RecordedBy)).ToList();

@@ -39,7 +39,7 @@ public class WeekModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorization
             }).ToListAsync();
         Rows = people.Select(p => new Row(
             p.Id,
-            string.IsNullOrWhiteSpace(p.Credentials) ? $"{p.FirstName} {p.LastName}" : $"{p.FirstName} {p.LastName}, {p.Credentials}",
+            StaffMember.NameWithCredentials(p.FirstName, p.LastName, p.Credentials),
             p.Title,
             WeeklySlot.WeekDays.ToDictionary(d => d, d => (IReadOnlyList<string>)p.Slots.Where(a => a.Day == d).OrderBy(a => a.Start)
                 .Select(a => WeeklySlot.Format(a.Start, a.End)).ToList()),

@@ -1,5 +1,6 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Visits;
+using ClinicAdmin.Domain.Staff;
 using Route = ClinicAdmin.Domain.Visits.Route;
 using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Features.Patients;
@@ -57,7 +58,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         StartedLocal = clock.ToLocal(v.StartedAt);
         DischargedLocal = v.DischargedAt is { } d ? clock.ToLocal(d) : null;
         Provider = await db.Staff.Where(s => s.Id == v.RenderingProviderId)
-            .Select(s => s.Credentials == "" ? s.FirstName + " " + s.LastName : s.FirstName + " " + s.LastName + ", " + s.Credentials).SingleAsync();
+            .Select(StaffMember.DisplayNameQuery).SingleAsync();
         Location = await db.Locations.Where(l => l.Id == v.LocationId).Select(l => l.Code + " · " + l.Name).SingleAsync();
         PlaceOfService = $"{v.PlaceOfService} {Domain.Clinic.PlaceOfService.Label(v.PlaceOfService)}".Trim();
         // Add-on details are what was given (drug, dose): clinical, so front desk sees the billed item only.

@@ -377,6 +377,38 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         (await App.InDbAsync(db => db.Visits.Select(v => v.Notes).SingleAsync())).ShouldBe("B's note");
     }
 
+    // ---- daylight saving time -------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task An_arrival_in_the_skipped_spring_forward_hour_is_a_field_error_not_a_500_and_nothing_is_stored()
+    {
+        var c = await SeedAsync(App);
+        var client = await App.SignInAsync(Roles.Clinician);
+
+        // 2026-03-08 02:00–03:00 does not exist in Chicago: the clocks jump from 01:59 to 03:00.
+        var response = await SubmitVisitAsync(client, c, new() { ["Input.StartedAt"] = "2026-03-08T02:30", ["Input.DischargeTime"] = "04:00" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await ClinicClient.ReadAsync(response);
+        ClinicClient.ErrorFor(doc, "Input.StartedAt").ShouldBe("That time does not exist in the clinic's time zone (clocks went forward).");
+        ClinicClient.ValueOf(doc, "Input.StartedAt").ShouldBe("2026-03-08T02:30");   // the form keeps what was typed
+        (await VisitCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_discharge_in_the_skipped_hour_is_a_field_error_and_nothing_is_stored()
+    {
+        var c = await SeedAsync(App);
+        var client = await App.SignInAsync(Roles.Clinician);
+
+        var response = await SubmitVisitAsync(client, c, new() { ["Input.StartedAt"] = "2026-03-08T01:00", ["Input.DischargeTime"] = "02:15" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ClinicClient.ErrorFor(await ClinicClient.ReadAsync(response), "Input.DischargeTime")
+            .ShouldBe("That time does not exist in the clinic's time zone (clocks went forward).");
+        (await VisitCountAsync()).ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_missing_patient_or_visit_is_not_found()
     {

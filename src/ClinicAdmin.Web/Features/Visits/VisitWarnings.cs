@@ -1,0 +1,41 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Staff;
+using ClinicAdmin.Domain.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicAdmin.Web.Features.Visits;
+
+/// <summary>
+/// The non-blocking warnings of a visit as typed (spacing, session count, dose step, provider schedule): shown by "Check"
+/// and again after saving. The rules are the domain's; this class reads the course's other visits they need.
+/// </summary>
+public sealed class VisitWarnings(ClinicDbContext db, ClinicalOptions options)
+{
+    public async Task<List<string>> ForAsync(ClinicClock clock, DateTime startLocal, StaffMember provider, TreatmentCourse? course,
+                                             decimal? doseMg, decimal? weightKg, int? visitId)
+    {
+        var warnings = new List<string>();
+        var startUtc = clock.ToUtc(startLocal);
+        if (course is not null)
+        {
+            var earlier = await db.Visits.AsNoTracking()
+                .Where(v => v.TreatmentCourseId == course.Id && v.Id != (visitId ?? 0) && v.StartedAt < startUtc)
+                .OrderByDescending(v => v.StartedAt).Select(v => new { v.StartedAt, v.DoseMg, v.WeightKg }).ToListAsync();
+            if (SeriesRules.SpacingWarning(earlier.Count > 0 ? clock.DateOf(earlier[0].StartedAt) : null, DateOnly.FromDateTime(startLocal)) is { } spacing)
+                warnings.Add(spacing);
+            var number = SessionNumbering.NumberAt(startUtc, await OtherCourseStartsAsync(db, course.Id, visitId));
+            if (SeriesRules.SessionCountWarning(number, course.PlannedSessions) is { } count) warnings.Add(count);
+            var previous = earlier.FirstOrDefault(v => Dosing.MgPerKg(v.DoseMg, v.WeightKg) is not null);
+            if (SeriesRules.DoseStepWarning(previous is null ? null : Dosing.MgPerKg(previous.DoseMg, previous.WeightKg), Dosing.MgPerKg(doseMg, weightKg),
+                    options.MaxDoseStepMgPerKg) is { } step) warnings.Add(step);
+        }
+        if (ProviderSchedule.AvailabilityWarning(provider, startLocal) is { } schedule) warnings.Add(schedule);
+        return warnings;
+    }
+
+    /// <summary>Arrivals of the course's visits other than <paramref name="exceptVisit"/>, for the session number.</summary>
+    public static Task<List<DateTime>> OtherCourseStartsAsync(ClinicDbContext db, int courseId, int? exceptVisit) =>
+        db.Visits.Where(v => v.TreatmentCourseId == courseId && v.Id != (exceptVisit ?? 0)).Select(v => v.StartedAt).ToListAsync();
+}
