@@ -48,7 +48,7 @@ public static class UsersCommand
                     foreach (var e in result.Errors) Console.Error.WriteLine(e.Description);
                     return 1;
                 }
-                Console.WriteLine($"Created {email} ({Roles.Label(role)}).");
+                Console.WriteLine($"Created {email} ({Vocabulary.Role(role)}).");
                 return 0;
             default:
                 Console.Error.WriteLine("usage: users create --email EMAIL --name NAME --role ROLE | users list");

@@ -426,7 +426,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
                 .Select(l => new { l.Id, l.Code, l.Name, l.IsActive, l.DefaultPlaceOfService }).ToListAsync())
             .Select(l => (l.Id, $"{l.Code} · {l.Name}{(l.IsActive ? "" : " (inactive)")}", l.DefaultPlaceOfService)).ToList();
         Courses = (await db.Courses.AsNoTracking().Where(c => c.PatientId == PatientId).OrderByDescending(c => c.StartDate).ToListAsync())
-            .Select(c => (c.Id, $"{RecordText.Words(c.Indication)} · from {RecordText.Date(c.StartDate)} · {c.Status} · {c.PlannedSessions} planned")).ToList();
+            .Select(c => (c.Id, $"{Vocabulary.Label(c.Indication)} · from {RecordText.Date(c.StartDate)} · {Vocabulary.Label(c.Status)} · {c.PlannedSessions} planned")).ToList();
         var onVisit = visit?.ChargeLines.Select(l => l.ServiceId).ToList() ?? [];
         var posted = Input.Lines.Select(l => l.ServiceId).ToList();
         var services = await db.Services.AsNoTracking().Include(s => s.Prices)
