@@ -77,8 +77,6 @@ public static class Scoring
     public static bool NeedsSafetyFollowUp(Instrument instrument, IReadOnlyList<int> items) =>
         instrument == Instrument.Phq9 && items.Count == 9 && items[8] > 0;
 
-    public static string Name(Instrument i) => i switch
-    {
-        Instrument.Phq9 => "PHQ-9", Instrument.Gad7 => "GAD-7", Instrument.PainNrs => "Pain NRS", Instrument.Pcl5 => "PCL-5", _ => i.ToString(),
-    };
+    /// <summary>The instrument's name, from the vocabulary.</summary>
+    public static string Name(Instrument i) => Vocabulary.Label(i);
 }

@@ -1,6 +1,6 @@
 namespace ClinicAdmin.Domain.Common;
 
-/// <summary>The four sign-in roles. Patients never sign in to the admin.</summary>
+/// <summary>The four sign-in roles. Patients never sign in to the admin. Their labels are in <see cref="Vocabulary.Role"/>.</summary>
 public static class Roles
 {
     public const string PracticeManager = "PracticeManager";
@@ -10,12 +10,4 @@ public static class Roles
 
     public static readonly string[] All = [PracticeManager, MedicalDirector, Clinician, FrontDesk];
 
-    public static string Label(string role) => role switch
-    {
-        PracticeManager => "Practice manager",
-        MedicalDirector => "Medical director",
-        Clinician => "Clinician",
-        FrontDesk => "Front desk / billing",
-        _ => role,
-    };
 }

@@ -31,23 +31,3 @@ public class CourseDiagnosis : Entity
     public string Code { get; set; } = "";
     public string Description { get; set; } = "";
 }
-
-/// <summary>How an indication is written for people (pages, superbills, workbooks).</summary>
-public static class Indications
-{
-    public static string Label(Indication i) => i switch
-    {
-        Indication.TreatmentResistantDepression => "Treatment-resistant depression",
-        Indication.SuicidalIdeation => "Suicidal ideation",
-        Indication.Anxiety => "Anxiety",
-        Indication.Ptsd => "PTSD",
-        Indication.Ocd => "OCD",
-        Indication.BipolarDepression => "Bipolar depression",
-        Indication.ChronicPain => "Chronic pain",
-        Indication.Crps => "CRPS",
-        Indication.Fibromyalgia => "Fibromyalgia",
-        Indication.Migraine => "Migraine",
-        Indication.SubstanceUse => "Substance use",
-        _ => "Other",
-    };
-}

@@ -22,12 +22,6 @@ public static class RecordText
         var age = today.Year - dob.Year;
         return dob.AddYears(age) > today ? age - 1 : age;
     }
-
-    public static string Words(Enum value) =>
-        System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ") switch
-        {
-            "Ptsd" => "PTSD", "Ocd" => "OCD", "Crps" => "CRPS", "IV" => "IV", "IM" => "IM", var s => s,
-        };
 }
 
 /// <summary>

@@ -75,7 +75,7 @@ public sealed class ScoresAndIncidentsTests(BrowserApp app)
         (await page.GetByLabel("Drug").InputValueAsync()).ShouldBe("Ketamine");
         (await page.GetByLabel("Reported by").InputValueAsync()).ShouldBe("Priya Raman, MSN, PMHNP-BC");
         var description = $"Browser test {Guid.NewGuid():N}: anxious and nauseated at 25 minutes.";
-        await FillIncidentAsync(page, "Anxiety / agitation", 2, description);
+        await FillIncidentAsync(page, "Anxiety/agitation", 2, description);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record incident" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/Incidents/Details\\?id=\\d+"));
         var incidentId = new Uri(page.Url).Query.Split('=')[1];
@@ -86,7 +86,7 @@ public sealed class ScoresAndIncidentsTests(BrowserApp app)
         (await page.Locator("#patient-incidents-panel tbody tr").CountAsync()).ShouldBe(incidentsBefore + 1);
         var row = page.Locator($"#patient-incidents-panel tr[data-incident-id='{incidentId}']");
         (await row.GetAttributeAsync("data-grade")).ShouldBe("2");
-        (await row.InnerTextAsync()).ShouldContain("Anxiety / agitation");
+        (await row.InnerTextAsync()).ShouldContain("Anxiety/agitation");
         await page.Context.CloseAsync();
     }
 

@@ -57,21 +57,3 @@ public class PatientTests
         c.Status.ShouldBe(CourseStatus.Planned);
     }
 }
-
-[Xunit.Trait("Category", "Unit")]
-public sealed class IndicationLabelTests
-{
-    [Xunit.Theory]
-    [Xunit.InlineData(ClinicAdmin.Domain.Patients.Indication.Ptsd, "PTSD")]
-    [Xunit.InlineData(ClinicAdmin.Domain.Patients.Indication.Crps, "CRPS")]
-    [Xunit.InlineData(ClinicAdmin.Domain.Patients.Indication.TreatmentResistantDepression, "Treatment-resistant depression")]
-    public void Indications_are_written_as_clinicians_write_them(ClinicAdmin.Domain.Patients.Indication i, string label) =>
-        Shouldly.ShouldBeStringTestExtensions.ShouldBe(ClinicAdmin.Domain.Patients.Indications.Label(i), label);
-
-    [Xunit.Fact]
-    public void Every_indication_has_a_label_of_its_own()
-    {
-        var labels = System.Enum.GetValues<ClinicAdmin.Domain.Patients.Indication>().Select(ClinicAdmin.Domain.Patients.Indications.Label).ToList();
-        Shouldly.ShouldBeEnumerableTestExtensions.ShouldBeUnique(labels);
-    }
-}

@@ -144,7 +144,7 @@ public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Crea
         Patient = p;
         var courses = await db.Courses.Where(c => c.PatientId == p.Id).OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new Choice(c.Id, $"{Instruments.Indication(c.Indication)} · from {c.StartDate:yyyy-MM-dd} · {c.Status}", c.Id)).ToList();
+        Courses = courses.Select(c => new Choice(c.Id, $"{Vocabulary.Label(c.Indication)} · from {c.StartDate:yyyy-MM-dd} · {Vocabulary.Label(c.Status)}", c.Id)).ToList();
         var visits = await db.Visits.Where(v => v.PatientId == p.Id).OrderByDescending(v => v.StartedAt).Take(60)
             .Select(v => new { v.Id, v.StartedAt, v.SessionNumber, v.TreatmentCourseId }).ToListAsync();
         Visits = visits.Select(v => new Choice(v.Id, $"{clock.ToLocal(v.StartedAt):yyyy-MM-dd HH:mm}" + (v.SessionNumber is { } s ? $" · session {s}" : ""), v.TreatmentCourseId)).ToList();

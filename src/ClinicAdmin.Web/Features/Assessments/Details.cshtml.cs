@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Assessments;
 using ClinicAdmin.Web.PageKit;
@@ -36,7 +37,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var clock = await clinicTime.ClockAsync();
         var items = a.Items.Length == 0 ? [] : a.Items.Split(',').Select(int.Parse).ToArray();
         Score = new View(a.Id, a.PatientId, a.Name, a.Mrn, a.Instrument, clock.ToLocal(a.TakenAt), a.TotalScore, Scoring.Band(a.Instrument, a.TotalScore),
-            items, a.Session, a.VisitAt is { } va ? clock.ToLocal(va) : null, a.Indication is { } i ? Instruments.Indication(i) : null,
+            items, a.Session, a.VisitAt is { } va ? clock.ToLocal(va) : null, a.Indication is { } i ? Vocabulary.Label(i) : null,
             Scoring.NeedsSafetyFollowUp(a.Instrument, items));
         return Page();
     }

@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Data;
 using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +26,7 @@ public class IndexModel(ClinicDbContext db) : PageModel
         Patient = p;
         var courses = await db.Courses.Where(c => c.PatientId == p.Id).OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new CourseRow(c.Id, Instruments.Indication(c.Indication), c.StartDate, c.Status.ToString())).ToList();
+        Courses = courses.Select(c => new CourseRow(c.Id, Vocabulary.Label(c.Indication), c.StartDate, Vocabulary.Label(c.Status))).ToList();
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Assessments;
 
 namespace ClinicAdmin.Web.Features.Assessments;
@@ -76,7 +77,6 @@ public static class Instruments
         return $"score-band-{Math.Clamp(severity, 0, 4)}";
     }
 
-    public static string Indication(ClinicAdmin.Domain.Patients.Indication i) => ClinicAdmin.Domain.Patients.Indications.Label(i);
 
     public static Instrument? Parse(string? value) =>
         Enum.TryParse<Instrument>(value, ignoreCase: true, out var i) && Enum.IsDefined(i) ? i : null;

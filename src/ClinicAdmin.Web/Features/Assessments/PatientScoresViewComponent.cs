@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Assessments;
 using ClinicAdmin.Web.PageKit;
@@ -34,7 +35,7 @@ public class PatientScoresViewComponent(ClinicDbContext db, ClinicTime clinicTim
         {
             var items = a.Items.Length == 0 ? [] : a.Items.Split(',').Select(int.Parse).ToArray();
             return new Row(a.Id, a.Instrument, clock.ToLocal(a.TakenAt), a.TotalScore, Scoring.Band(a.Instrument, a.TotalScore), a.Session,
-                a.Indication is { } ind ? Instruments.Indication(ind) : null, Scoring.NeedsSafetyFollowUp(a.Instrument, items));
+                a.Indication is { } ind ? Vocabulary.Label(ind) : null, Scoring.NeedsSafetyFollowUp(a.Instrument, items));
         }).ToList();
         var charts = Instruments.All.Where(i => rows.Any(r => r.Instrument == i))
             .Select(i => ScoreChart.For(i, rows.Where(r => r.Instrument == i)

@@ -113,7 +113,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             var now = await db.Courses.AsNoTracking().Include(x => x.Diagnoses).SingleOrDefaultAsync(x => x.Id == course.Id);
             if (now is null) { ModelState.AddModelError("", "Another user deleted this course while you were editing."); return Page(); }
             ModelState.AddModelError("", "Another user saved this course while you were editing, so your changes were not saved. Now saved: " +
-                $"{now.Indication}, {now.PlannedSessions} planned, start {now.StartDate:yyyy-MM-dd}, status {now.Status}, diagnoses {string.Join(", ", now.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code))}. " +
+                $"{Vocabulary.Label(now.Indication)}, {now.PlannedSessions} planned, start {now.StartDate:yyyy-MM-dd}, status {Vocabulary.Label(now.Status)}, diagnoses {string.Join(", ", now.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code))}. " +
                 "Your values are still in the form: save again to replace theirs, or reload to start from theirs.");
             Input.ConcurrencyStamp = now.ConcurrencyStamp;
             ModelState.Remove("Input.ConcurrencyStamp");

@@ -152,15 +152,15 @@ public static class IncidentForm
         string? T(DateTime? utc) => utc is { } u ? clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
         return new()
         {
-            ["Type"] = IncidentText.Label(i.Type), ["Drug"] = i.Drug, ["Route"] = IncidentText.Label(i.Route),
+            ["Type"] = Vocabulary.Label(i.Type), ["Drug"] = i.Drug, ["Route"] = Vocabulary.Label(i.Route),
             ["DoseMg"] = i.DoseMg?.ToString("0.##", CultureInfo.InvariantCulture), ["LotNumber"] = i.LotNumber,
             ["OccurredAt"] = T(i.OccurredAt), ["OnsetMinutesAfterDose"] = i.OnsetMinutesAfterDose?.ToString(CultureInfo.InvariantCulture),
             ["Description"] = i.Description,
             ["Vitals.Systolic"] = i.Vitals.Systolic?.ToString(CultureInfo.InvariantCulture), ["Vitals.Diastolic"] = i.Vitals.Diastolic?.ToString(CultureInfo.InvariantCulture),
             ["Vitals.HeartRate"] = i.Vitals.HeartRate?.ToString(CultureInfo.InvariantCulture), ["Vitals.SpO2"] = i.Vitals.SpO2?.ToString(CultureInfo.InvariantCulture),
-            ["Grade"] = i.Grade.ToString(CultureInfo.InvariantCulture), ["Serious"] = IncidentText.SeriousText(i.Serious),
+            ["Grade"] = i.Grade.ToString(CultureInfo.InvariantCulture), ["Serious"] = Vocabulary.Serious(i.Serious),
             ["ActionTaken"] = i.ActionTaken, ["RescueMedication"] = i.RescueMedication, ["RescueDose"] = i.RescueDose,
-            ["RescueGivenAt"] = T(i.RescueGivenAt), ["ResolvedAt"] = T(i.ResolvedAt), ["Outcome"] = IncidentText.Label(i.Outcome),
+            ["RescueGivenAt"] = T(i.RescueGivenAt), ["ResolvedAt"] = T(i.ResolvedAt), ["Outcome"] = Vocabulary.Label(i.Outcome),
             ["FollowUp"] = i.FollowUp, ["ReportedBy"] = i.ReportedBy,
             ["ReportableToMedWatch"] = i.ReportableToMedWatch ? "yes" : "no", ["ReportableToRems"] = i.ReportableToRems ? "yes" : "no",
         };

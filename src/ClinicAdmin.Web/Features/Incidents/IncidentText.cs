@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Staff;
 using Route = ClinicAdmin.Domain.Visits.Route;
@@ -9,79 +10,15 @@ using ClinicAdmin.Web.Platform.Security;
 
 namespace ClinicAdmin.Web.Features.Incidents;
 
-/// <summary>Labels for incident fields (our own short wording of CTCAE v5 and FDA 3500 terms) and who the signed-in person is.</summary>
+/// <summary>Incident field choices, badges and who the signed-in person is. Their words are in <see cref="Vocabulary"/>.</summary>
 public static class IncidentText
 {
     public static readonly IncidentType[] Types = Enum.GetValues<IncidentType>();
     public static readonly IncidentOutcome[] Outcomes = Enum.GetValues<IncidentOutcome>();
     public static readonly Route[] Routes = [Route.IV, Route.IM, Route.Intranasal, Route.Oral, Route.None];
 
-    /// <summary>The FDA seriousness criteria a clinician ticks (None is "not serious").</summary>
-    public static readonly SeriousCriteria[] Criteria =
-    [
-        SeriousCriteria.Death, SeriousCriteria.LifeThreatening, SeriousCriteria.Hospitalisation,
-        SeriousCriteria.Disability, SeriousCriteria.CongenitalAnomaly, SeriousCriteria.RequiredIntervention,
-    ];
-
-    public static string Label(IncidentType t) => t switch
-    {
-        IncidentType.NauseaVomiting => "Nausea / vomiting",
-        IncidentType.Dizziness => "Dizziness",
-        IncidentType.Headache => "Headache",
-        IncidentType.Dissociation => "Dissociation / psychotomimetic",
-        IncidentType.AnxietyAgitation => "Anxiety / agitation",
-        IncidentType.Hypertension => "Raised blood pressure",
-        IncidentType.Sedation => "Sedation",
-        IncidentType.Desaturation => "Oxygen desaturation",
-        IncidentType.NasalBurning => "Nasal burning / congestion",
-        IncidentType.BladderSymptoms => "Bladder symptoms",
-        IncidentType.BlurredVision => "Blurred vision",
-        _ => "Other",
-    };
-
-    public static string Label(IncidentOutcome o) => o switch
-    {
-        IncidentOutcome.Resolved => "Resolved",
-        IncidentOutcome.ResolvedWithSequelae => "Resolved with lasting effects",
-        IncidentOutcome.Ongoing => "Ongoing",
-        IncidentOutcome.Fatal => "Fatal",
-        _ => "Unknown",
-    };
-
-    public static string Label(SeriousCriteria c) => c switch
-    {
-        SeriousCriteria.Death => "Death",
-        SeriousCriteria.LifeThreatening => "Life-threatening",
-        SeriousCriteria.Hospitalisation => "Hospitalisation (new or prolonged)",
-        SeriousCriteria.Disability => "Disability or permanent damage",
-        SeriousCriteria.CongenitalAnomaly => "Congenital anomaly / birth defect",
-        SeriousCriteria.RequiredIntervention => "Needed intervention to prevent permanent harm",
-        _ => "Not serious",
-    };
-
-    public static string Label(Route r) => r switch
-    {
-        Route.IV => "IV", Route.IM => "IM", Route.Intranasal => "Intranasal", Route.Oral => "Oral", _ => "—",
-    };
-
-    public static string SeriousText(SeriousCriteria s) =>
-        s == SeriousCriteria.None ? "No" : string.Join(", ", Criteria.Where(c => s.HasFlag(c)).Select(Label));
-
-    /// <summary>CTCAE v5 general grade meanings, in short.</summary>
-    public static string Grade(int grade) => grade switch
-    {
-        1 => "Mild: mild or no symptoms; observation only",
-        2 => "Moderate: minimal, local or non-invasive treatment needed",
-        3 => "Severe: medically significant; hospitalisation indicated",
-        4 => "Life-threatening: urgent intervention needed",
-        5 => "Death related to the event",
-        _ => "",
-    };
-
-    public static string GradeShort(int grade) => grade switch
-    {
-        1 => "Mild", 2 => "Moderate", 3 => "Severe", 4 => "Life-threatening", 5 => "Death", _ => "",
-    };
+    /// <summary>The FDA seriousness criteria a clinician ticks (None is "not serious"); labels are in <see cref="Vocabulary"/>.</summary>
+    public static readonly IReadOnlyList<SeriousCriteria> Criteria = Vocabulary.SeriousCriteriaTicked;
 
     public static string GradeBadge(int grade) => grade switch
     {

@@ -165,7 +165,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             .OrderBy(c => MrnOf(c.PatientId), StringComparer.Ordinal).ThenBy(c => c.StartDate).ThenBy(c => c.Id)
             .Select(c => new OutcomeRow
             {
-                PatientMrn = MrnOf(c.PatientId), PatientName = NameOf(c.PatientId), Indication = Label(c.Indication),
+                PatientMrn = MrnOf(c.PatientId), PatientName = NameOf(c.PatientId), Indication = Vocabulary.Label(c.Indication),
                 CourseStarted = c.StartDate, SessionsSoFar = c.SessionsSoFar,
                 Phq9Baseline = c.Phq9.Baseline, Phq9Latest = c.Phq9.Latest, Phq9PercentChange = c.Phq9.PercentChange,
                 Gad7Baseline = c.Gad7.Baseline, Gad7Latest = c.Gad7.Latest, Gad7PercentChange = c.Gad7.PercentChange,
@@ -179,7 +179,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             return new AssessmentRow
             {
                 TakenAt = clock.ToLocal(a.TakenAt), PatientMrn = MrnOf(a.PatientId), PatientName = NameOf(a.PatientId),
-                Indication = course is null ? null : Label(course.Indication), Instrument = Scoring.Name(a.Instrument), Total = a.Total,
+                Indication = course is null ? null : Vocabulary.Label(course.Indication), Instrument = Scoring.Name(a.Instrument), Total = a.Total,
                 Band = Scoring.Band(a.Instrument, a.Total), IsBaseline = course?.BaselineAt(a.Instrument) == a.TakenAt,
             };
         }); // streamed: rows are made as the writer asks for them
@@ -187,8 +187,8 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         var sessions = data.Visits.Select(v => new SessionRow
         {
             Date = clock.DateOf(v.StartedAt), PatientMrn = MrnOf(v.PatientId), PatientName = NameOf(v.PatientId),
-            Provider = data.ProviderName(v.ProviderId), Location = data.LocationCode(v.LocationId), Service = data.ServiceOf(v).Name, Category = Label(data.ServiceOf(v).Category),
-            Route = v.Route == Route.None ? "" : v.Route.ToString(), SessionNumber = v.SessionNumber, DoseMg = v.DoseMg, WeightKg = v.WeightKg,
+            Provider = data.ProviderName(v.ProviderId), Location = data.LocationCode(v.LocationId), Service = data.ServiceOf(v).Name, Category = Vocabulary.Label(data.ServiceOf(v).Category),
+            Route = v.Route == Route.None ? "" : Vocabulary.Label(v.Route), SessionNumber = v.SessionNumber, DoseMg = v.DoseMg, WeightKg = v.WeightKg,
             AddOns = v.Lines.Where(l => l.IsAddOn).OrderBy(l => l.Id).Select(l => data.ServiceName(l.ServiceId)).ToList(),
             Charge = v.Lines.Sum(l => l.Amount),
         }); // streamed: rows are made as the writer asks for them
@@ -196,14 +196,14 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         var incidents = data.Incidents.Select(i => new IncidentRow
         {
             OccurredAt = clock.ToLocal(i.OccurredAt), PatientMrn = MrnOf(i.PatientId), PatientName = NameOf(i.PatientId),
-            Visit = i.VisitId is { } vid ? $"V-{vid}" : null, Type = Label(i.Type), Grade = i.Grade, Serious = i.Serious != SeriousCriteria.None,
+            Visit = i.VisitId is { } vid ? $"V-{vid}" : null, Type = Vocabulary.Label(i.Type), Grade = i.Grade, Serious = i.Serious != SeriousCriteria.None,
             SeriousCriteria = i.Serious == SeriousCriteria.None ? null
-                : string.Join("; ", Enum.GetValues<SeriousCriteria>().Where(f => f != SeriousCriteria.None && i.Serious.HasFlag(f)).Select(f => Label(f))),
-            Drug = i.Drug, Route = i.Route.ToString(), DoseMg = i.DoseMg, LotNumber = i.LotNumber, OnsetMinutesAfterDose = i.Onset,
+                : Vocabulary.Serious(i.Serious, "; "),
+            Drug = i.Drug, Route = Vocabulary.Label(i.Route), DoseMg = i.DoseMg, LotNumber = i.LotNumber, OnsetMinutesAfterDose = i.Onset,
             Description = i.Description, Systolic = i.Systolic, Diastolic = i.Diastolic, HeartRate = i.HeartRate, SpO2 = i.SpO2,
             ActionTaken = i.ActionTaken, RescueMedication = i.RescueMedication, RescueDose = i.RescueDose,
             RescueGivenAt = i.RescueGivenAt is { } rg ? clock.ToLocal(rg) : null, ResolvedAt = i.ResolvedAt is { } ra ? clock.ToLocal(ra) : null,
-            Outcome = Label(i.Outcome), FollowUp = i.FollowUp, ReportedBy = i.ReportedBy, ReviewedBy = i.ReviewedBy,
+            Outcome = Vocabulary.Label(i.Outcome), FollowUp = i.FollowUp, ReportedBy = i.ReportedBy, ReviewedBy = i.ReviewedBy,
             ReviewedAt = i.SignedOffAt is { } so ? clock.ToLocal(so) : null, ReviewNotes = i.ReviewNotes,
             ReportableToMedWatch = i.MedWatch, ReportableToRems = i.Rems,
             Addenda = data.Addenda.TryGetValue(i.Id, out var list) ? list : [],
@@ -211,7 +211,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
 
         var revenue = data.Visits.SelectMany(v => v.Lines.Select(l => (Visit: v.Id, Line: l, Service: data.ServiceInfo(l.ServiceId))))
             .GroupBy(x => (Category: x.Service.Category, x.Service.Name))
-            .Select(g => new RevenueRow(Label(g.Key.Category), g.Key.Name, g.Select(x => x.Visit).Distinct().Count(), g.Sum(x => x.Line.Amount)))
+            .Select(g => new RevenueRow(Vocabulary.Label(g.Key.Category), g.Key.Name, g.Select(x => x.Visit).Distinct().Count(), g.Sum(x => x.Line.Amount)))
             .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal).ToList();
 
         // This month's and the previous month's summaries are computed once; the trend reuses them.
@@ -401,29 +401,15 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
             Gad7Change = Change(courses.Select(c => c.Gad7)),
             Response = ResponseOf(courses.Select(c => c.Phq9).ToList()),
             Remission = RemissionOf(courses.Select(c => c.Phq9).ToList()),
-            IncidentsByType = Counted(d.Incidents.Select(i => Label(i.Type))),
+            IncidentsByType = Counted(d.Incidents.Select(i => Vocabulary.Label(i.Type))),
             IncidentsByGrade = d.Incidents.GroupBy(i => i.Grade).OrderBy(g => g.Key).Select(g => new GradeCount(g.Key, g.Count())).ToList(),
             SeriousIncidents = d.Incidents.Count(i => i.Serious != SeriousCriteria.None),
             AddOnUse = Counted(d.Visits.SelectMany(v => v.Lines.Where(l => l.IsAddOn).Select(l => d.ServiceName(l.ServiceId)).Distinct())),
             RevenueByCategory = d.Visits.SelectMany(v => v.Lines).GroupBy(l => d.ServiceInfo(l.ServiceId).Category)
-                .Select(g => new LabelAmount(Label(g.Key), g.Sum(l => l.Amount)))
+                .Select(g => new LabelAmount(Vocabulary.Label(g.Key), g.Sum(l => l.Amount)))
                 .OrderByDescending(x => x.Amount).ThenBy(x => x.Label, StringComparer.Ordinal).ToList(),
             SessionsByProvider = Counted(d.Visits.Select(v => d.ProviderName(v.ProviderId))),
             SessionsByLocation = Counted(d.Visits.Select(v => d.Locations.TryGetValue(v.LocationId, out var l) ? $"{l.Code} {l.Name}" : $"Location #{v.LocationId}")),
         };
-    }
-
-    /// <summary>"NauseaVomiting" -> "Nausea vomiting": readable labels from enum names, the same in every culture.</summary>
-    public static string Label<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        var sb = new System.Text.StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var ch = name[i];
-            if (i > 0 && char.IsUpper(ch) && !char.IsUpper(name[i - 1])) { sb.Append(' '); sb.Append(char.ToLowerInvariant(ch)); }
-            else sb.Append(ch);
-        }
-        return sb.ToString();
     }
 }

@@ -85,7 +85,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         db.Payments.Add(payment);
         await db.SaveChangesAsync();
         log.LogInformation("Payment {PaymentId} recorded for patient {PatientId}", payment.Id, PatientId);
-        TempData["Flash"] = $"Payment of {RecordText.Money(payment.Amount)} ({RecordText.Words(payment.Method)}) recorded.";
+        TempData["Flash"] = $"Payment of {RecordText.Money(payment.Amount)} ({Vocabulary.Label(payment.Method)}) recorded.";
         return RedirectToPage("/Patients/Details", null, new { id = PatientId }, "payments-section");
     }
 

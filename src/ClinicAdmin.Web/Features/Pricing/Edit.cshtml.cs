@@ -207,7 +207,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             null => "(empty)",
             decimal d => PricingText.Units(d),
             bool b => b ? "yes" : "no",
-            ServiceCategory c => PricingText.Label(c),
+            ServiceCategory c => Vocabulary.Label(c),
             string s when s.Length == 0 => "(empty)",
             _ => v.ToString()!,
         };

@@ -1,9 +1,10 @@
 using System.Globalization;
 using ClinicAdmin.Domain.Catalog;
+using ClinicAdmin.Domain.Common;
 
 namespace ClinicAdmin.Web.Features.Pricing;
 
-/// <summary>How the catalog pages write money, dates and categories (US practice: en-US currency, ISO dates).</summary>
+/// <summary>How the catalog pages write money and dates (US practice: en-US currency, ISO dates).</summary>
 public static class PricingText
 {
     private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
@@ -17,20 +18,8 @@ public static class PricingText
     public static string Pending(decimal? current, decimal next, DateOnly from) =>
         current is { } c ? $"{Money(c)} → {Money(next)} from {Date(from)}" : $"{Money(next)} from {Date(from)}";
 
-    /// <summary>Catalog order and labels: the order the clinic thinks of its services.</summary>
-    public static readonly IReadOnlyList<(ServiceCategory Category, string Label)> Categories =
-    [
-        (ServiceCategory.Infusion, "Infusions"),
-        (ServiceCategory.ConsultationEvaluation, "Consultations & evaluations"),
-        (ServiceCategory.Spravato, "Spravato (esketamine)"),
-        (ServiceCategory.Intramuscular, "IM ketamine"),
-        (ServiceCategory.HomeTherapy, "At-home therapy"),
-        (ServiceCategory.IntegrationTherapy, "Preparation & integration therapy"),
-        (ServiceCategory.AddOnTherapy, "Add-on therapies"),
-        (ServiceCategory.PreMedication, "Pre-medications"),
-    ];
-
-    public static string Label(ServiceCategory c) => Categories.First(x => x.Category == c).Label;
+    /// <summary>Catalog order (the order the clinic thinks of its services) with the vocabulary's labels.</summary>
+    public static readonly IReadOnlyList<(ServiceCategory Category, string Label)> Categories = Vocabulary.Options<ServiceCategory>();
 
     /// <summary>Amount typed by a person: "$1,250.50", "425" or "425.5". Null when it is not a number.</summary>
     public static decimal? ParseAmount(string? text)

@@ -48,7 +48,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizat
             {
                 var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync();
                 var now = time.GetUtcNow();
-                Login = new Account(user.Id, user.Email, user.DisplayName, string.Join(", ", roles.Select(r => Roles.Label(r!))), user.IsDisabled,
+                Login = new Account(user.Id, user.Email, user.DisplayName, string.Join(", ", roles.Select(r => Vocabulary.Role(r!))), user.IsDisabled,
                     user.LockoutEnd > now ? clock.ToLocal(user.LockoutEnd.Value.UtcDateTime) : null);
             }
         }

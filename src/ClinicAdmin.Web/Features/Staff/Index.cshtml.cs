@@ -148,6 +148,6 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
     {
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
         return await db.Users.Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id,
-            u => new Account(u.Email, string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Roles.Label(r.Name!)))));
+            u => new Account(u.Email, string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Vocabulary.Role(r.Name!)))));
     }
 }

@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Documents;
@@ -106,7 +107,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         Visits = visits.Select(v => new Option(v.Id, $"{clock.ToLocal(v.StartedAt):yyyy-MM-dd HH:mm}{(v.SessionNumber is { } s ? $" · session {s}" : "")}{(v.Lines == 0 ? " · no charges" : "")}")).ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => c.PatientId == PatientId).OrderByDescending(c => c.StartDate)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new Option(c.Id, $"{c.Indication} from {c.StartDate:yyyy-MM-dd} ({c.Status})")).ToList();
+        Courses = courses.Select(c => new Option(c.Id, $"{Vocabulary.Label(c.Indication)} from {c.StartDate:yyyy-MM-dd} ({Vocabulary.Label(c.Status)})")).ToList();
         return true;
     }
 }

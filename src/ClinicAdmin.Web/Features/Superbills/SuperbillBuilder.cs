@@ -68,7 +68,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
                 var course = await db.Courses.AsNoTracking().Where(c => c.Id == scope.CourseId && c.PatientId == scope.PatientId)
                     .Select(c => new { c.Indication, c.StartDate }).SingleOrDefaultAsync(ct);
                 if (course is null) return null;
-                courseName = $"{Domain.Patients.Indications.Label(course.Indication)} treatment course from {course.StartDate:MMM d, yyyy}";
+                courseName = $"{Vocabulary.Label(course.Indication)} treatment course from {course.StartDate:MMM d, yyyy}";
                 break;
             default:
                 if (scope.VisitIds is { Length: > 0 } ids) visitsQuery = visitsQuery.Where(v => ids.Contains(v.Id));

@@ -53,7 +53,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
     public DateTime? LockedUntilLocal { get; private set; }
     public int FailedSignIns { get; private set; }
     public IReadOnlyList<SelectListItem> StaffOptions { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> RoleOptions { get; } = Roles.All.Select(r => new SelectListItem(Roles.Label(r), r)).ToList();
+    public IReadOnlyList<SelectListItem> RoleOptions { get; } = Roles.All.Select(r => new SelectListItem(Vocabulary.Role(r), r)).ToList();
     public string PasswordRules { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string? id, int? staffId)
@@ -100,7 +100,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         }
         await tx.CommitAsync();
         log.LogInformation("Account {UserId} created with role {Role}, staff {StaffId}", user.Id, Input.Role, staff?.Id);
-        TempData["Flash"] = $"Created the account {email} ({Roles.Label(Input.Role!)}).";
+        TempData["Flash"] = $"Created the account {email} ({Vocabulary.Role(Input.Role!)}).";
         return RedirectToPage("/Users/Index");
     }
 
@@ -128,7 +128,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         if (user.ConcurrencyStamp != Input.ConcurrencyStamp && savedNow != Input.Loaded)
         {
             ModelState.AddModelError("", "Another user changed this account while you were editing, so your changes were not saved. " +
-                                         $"It now has: display name \"{user.DisplayName}\", role {string.Join(", ", currentRoles.Select(Roles.Label))}, " +
+                                         $"It now has: display name \"{user.DisplayName}\", role {string.Join(", ", currentRoles.Select(Vocabulary.Role))}, " +
                                          $"staff member {(linkedNow is null ? "none" : linkedNow.FirstName + " " + linkedNow.LastName)}. " +
                                          "Your values are still in the form: save again to replace theirs, or reload the page to start from theirs.");
             Input.ConcurrencyStamp = user.ConcurrencyStamp;
@@ -166,7 +166,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         }
         await tx.CommitAsync();
         log.LogInformation("Account {UserId} saved (role changed: {RoleChanged})", id, roleChanged);
-        TempData["Flash"] = $"Saved the account {user.Email}." + (roleChanged ? $" Role is now {Roles.Label(Input.Role!)}; they sign in again to get it." : "");
+        TempData["Flash"] = $"Saved the account {user.Email}." + (roleChanged ? $" Role is now {Vocabulary.Role(Input.Role!)}; they sign in again to get it." : "");
         return RedirectToPage("/Users/Index");
     }
 

@@ -40,7 +40,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, TimeProvider 
         {
             var person = staff.FirstOrDefault(s => s.UserId == u.Id);
             return new Row(u.Id, u.DisplayName, u.Email,
-                string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Roles.Label(r.Name!))),
+                string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Vocabulary.Role(r.Name!))),
                 person?.Id, person?.Name, u.IsDisabled,
                 u.LockoutEnd > now ? clock.ToLocal(u.LockoutEnd.Value.UtcDateTime) : null, u.AccessFailedCount, u.Id == me);
         }).ToList();

@@ -49,7 +49,7 @@ public static class UsersCommand
                     foreach (var e in result.Errors) Console.Error.WriteLine(e.Description);
                     return 1;
                 }
-                Console.WriteLine($"Created {email} ({Roles.Label(role)}).");
+                Console.WriteLine($"Created {email} ({Vocabulary.Role(role)}).");
                 return 0;
             case "delete-demo":
                 foreach (var u in await users.Users.Where(u => u.NormalizedEmail!.EndsWith(Platform.Operations.ProductionGuard.DemoDomain.ToUpperInvariant())).ToListAsync())

@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Visits;
 using ClinicAdmin.Domain.Staff;
@@ -75,7 +76,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             var course = v.TreatmentCourseId is { } cid
                 ? await db.Courses.AsNoTracking().Where(c => c.Id == cid).Select(c => new { c.Indication, c.StartDate }).SingleOrDefaultAsync() : null;
             Clinical = new ClinicalPart(v.Route, v.DoseMg, v.WeightKg, v.DoseMgPerKg, v.InfusionMinutes, v.VitalsBefore, v.VitalsAt40Min, v.VitalsAtDischarge, v.Notes,
-                v.TreatmentCourseId, course is null ? null : $"{RecordText.Words(course.Indication)} course from {RecordText.Date(course.StartDate)}", v.SessionNumber);
+                v.TreatmentCourseId, course is null ? null : $"{Vocabulary.Label(course.Indication)} course from {RecordText.Date(course.StartDate)}", v.SessionNumber);
             if (TempData["VisitWarnings"] is string w) Warnings = w.Split('\n');
         }
         return Page();

@@ -1,3 +1,4 @@
+using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Catalog;
 using ClinicAdmin.Domain.Visits;
@@ -28,7 +29,7 @@ public sealed record VisitChoices(
                 .Select(l => new { l.Id, l.Code, l.Name, l.IsActive, l.DefaultPlaceOfService }).ToListAsync())
             .Select(l => (l.Id, $"{l.Code} · {l.Name}{(l.IsActive ? "" : " (inactive)")}", l.DefaultPlaceOfService)).ToList();
         var courses = (await db.Courses.AsNoTracking().Where(c => c.PatientId == patientId).OrderByDescending(c => c.StartDate).ToListAsync())
-            .Select(c => (c.Id, $"{RecordText.Words(c.Indication)} · from {RecordText.Date(c.StartDate)} · {c.Status} · {c.PlannedSessions} planned")).ToList();
+            .Select(c => (c.Id, $"{Vocabulary.Label(c.Indication)} · from {RecordText.Date(c.StartDate)} · {Vocabulary.Label(c.Status)} · {c.PlannedSessions} planned")).ToList();
         var onVisit = visit?.ChargeLines.Select(l => l.ServiceId).ToList() ?? [];
         var posted = postedServiceIds.ToList();
         var services = await db.Services.AsNoTracking().Include(s => s.Prices)

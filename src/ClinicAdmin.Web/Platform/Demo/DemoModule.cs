@@ -47,7 +47,7 @@ public static class DemoModule
             {
                 Console.WriteLine("  Demo sign-ins (demo mode only):");
                 foreach (var s in DemoSeeder.SignIns)
-                    Console.WriteLine($"    {Domain.Common.Roles.Label(s.Role),-22} {s.Email,-24} {s.Password}   {s.Person}");
+                    Console.WriteLine($"    {Domain.Common.Vocabulary.Role(s.Role),-22} {s.Email,-24} {s.Password}   {s.Person}");
             }
             Console.WriteLine();
         });

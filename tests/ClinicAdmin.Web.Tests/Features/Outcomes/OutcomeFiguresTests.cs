@@ -157,7 +157,7 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
         s.IncidentsByGrade.ShouldBe([new GradeCount(1, 1), new GradeCount(2, 1), new GradeCount(3, 1)]);
         s.AddOnUse.ShouldBe([new LabelCount("Ondansetron", 2), new LabelCount("NAD+ infusion", 1)]);
         // Revenue: infusion 5 * 400 = 2000; Spravato 600; add-on therapy (NAD+) 150; pre-medication 2 * 20 = 40; total 2790
-        s.RevenueByCategory.ShouldBe([new LabelAmount("Infusion", 2000m), new LabelAmount("Spravato", 600m), new LabelAmount("Add on therapy", 150m), new LabelAmount("Pre medication", 40m)]);
+        s.RevenueByCategory.ShouldBe([new LabelAmount("Infusions", 2000m), new LabelAmount("Spravato (esketamine)", 600m), new LabelAmount("Add-on therapies", 150m), new LabelAmount("Pre-medications", 40m)]);
         s.Revenue.ShouldBe(2790m);
     }
 
@@ -219,7 +219,7 @@ public abstract class OutcomeFiguresTests(ClinicApp app) : PageTest(app)
         sat.IncidentRatePer100.ShouldBe(50m);
         sat.SeriousIncidents.ShouldBe(0);
         sat.AddOnUse.ShouldBe([new LabelCount("NAD+ infusion", 1), new LabelCount("Ondansetron", 1)]);
-        sat.RevenueByCategory.ShouldBe([new LabelAmount("Spravato", 600m), new LabelAmount("Infusion", 400m), new LabelAmount("Add on therapy", 150m), new LabelAmount("Pre medication", 20m)]);
+        sat.RevenueByCategory.ShouldBe([new LabelAmount("Spravato (esketamine)", 600m), new LabelAmount("Infusions", 400m), new LabelAmount("Add-on therapies", 150m), new LabelAmount("Pre-medications", 20m)]);
         sat.Revenue.ShouldBe(1170m);
         previous.ShouldBeNull(); // SAT had no session before February
 

@@ -30,7 +30,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#patient-mrn")!.TextContent.ShouldBe("MRN-100001");
         doc.QuerySelector("#insurance")!.TextContent.ShouldContain("W123456789");
         doc.QuerySelector("#diagnoses")!.TextContent.ShouldContain("F33.2");
-        doc.QuerySelector("#courses")!.TextContent.ShouldContain("Treatment Resistant Depression");
+        doc.QuerySelector("#courses")!.TextContent.ShouldContain("Treatment-resistant depression");
         var visits = doc.QuerySelector("#visits")!.TextContent;
         visits.ShouldContain("2026-06-13 10:00");
         visits.ShouldContain("Magnesium infusion");

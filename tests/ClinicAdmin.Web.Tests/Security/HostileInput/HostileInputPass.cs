@@ -120,7 +120,7 @@ public sealed class HostileInputPass(ClinicApp app)
     private sealed record Missing(FormField Field) : Variant($"{Field.Name} missing");
     private sealed record Duplicated(FormField Field) : Variant($"{Field.Name} twice");
     private sealed record WrongToken(bool Omit) : Variant(Omit ? "no anti-forgery token" : "wrong anti-forgery token");
-    private sealed record WrongRole(string Role) : Variant($"posted by {Roles.Label(Role)}");
+    private sealed record WrongRole(string Role) : Variant($"posted by {Vocabulary.Role(Role)}");
 
     private async Task TryFormAsync(DiscoveredForm target)
     {
