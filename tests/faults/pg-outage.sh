@@ -48,8 +48,8 @@ RUNS="$(psq "SELECT count(*) FROM \"JobRuns\" WHERE \"Kind\" = 'SuperbillBatch'"
 echo "queued $RUNS month-end batches (${MONTHS[*]})"
 
 # Load: two clients requesting pages back to back; each line "epoch-ms code".
-load() { while :; do for p in /Patients /Staff /Jobs /Index; do
-  printf '%s %s\n' "$(date +%s%3N)" "$(curl -s -o "$WORK/last-$1.html" -w '%{http_code}' -m 10 -b "$JAR" "$URL$p")" >>"$WORK/load-$1.log"
+load() { while :; do for p in /Patients /Staff /Jobs /; do
+  printf '%s %s %s\n' "$(date +%s%3N)" "$(curl -s -o "$WORK/last-$1.html" -w '%{http_code}' -m 10 -b "$JAR" "$URL$p")" "$p" >>"$WORK/load-$1.log"
   grep -q 'id="database-fault"' "$WORK/last-$1.html" 2>/dev/null && cp "$WORK/last-$1.html" "$WORK/fault-page.html"; done; done; }
 load 1 & LOAD_PIDS+=($!)
 load 2 & LOAD_PIDS+=($!)
@@ -80,11 +80,12 @@ S503=$(awk '$2==503' "$WORK/load.log" | wc -l)
 OTHER=$(awk '$2!=200 && $2!=503' "$WORK/load.log" | wc -l)
 DURING_OK=$(awk -v a="$DOWN_AT" -v b="$UP_AT" '$1>a+1000 && $1<b && $2==200' "$WORK/load.log" | wc -l)
 FIRST_OK=$(awk -v b="$UP_AT" '$1>=b && $2==200 {print $1; exit}' "$WORK/load.log")
-LAST_BAD=$(awk -v b="$UP_AT" '$1>=b && $2!=200 {t=$1} END {print t+0}' "$WORK/load.log")
+LAST_BAD=$(awk -v b="$UP_AT" '$1>=b && $2!=200 {t=$1} END {printf "%.0f", t}' "$WORK/load.log")  # printf: mawk prints big numbers as 1.8e+12
 AFTER=$(awk -v b="$UP_AT" '$1>=b+15000' "$WORK/load.log" | wc -l)
 AFTER_BAD=$(awk -v b="$UP_AT" '$1>=b+15000 && $2!=200' "$WORK/load.log" | wc -l)
 echo
 echo "requests: $TOTAL (200: $OK, 503: $S503, other: $OTHER)"
+[ "$OTHER" = 0 ] || { echo "the other answers, by code and page (000 = no answer within 10 s):"; awk '$2!=200 && $2!=503 {print $2, $3}' "$WORK/load.log" | sort | uniq -c; }
 echo "during the outage: $DURING_OK answered 200 (served without the database or just before it went)"
 [ -n "$FIRST_OK" ] && echo "first 200 after PostgreSQL came back: $(( FIRST_OK - UP_AT )) ms; last non-200: $(( LAST_BAD > 0 ? LAST_BAD - UP_AT : 0 )) ms after"
 psq "SELECT \"RequestKey\" || ': ' || \"Status\" || ', ' || \"Attempts\" || ' attempt(s), ' || coalesce(\"ProgressText\",'') FROM \"JobRuns\" WHERE \"Kind\" = 'SuperbillBatch' ORDER BY \"Id\""

@@ -15,6 +15,8 @@ public static class PagesModule
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
             o.Conventions.AllowAnonymousToPage("/Superbills/PatientLinkPage/Index");
+            // The home page answered /Index before the feature folders; bookmarks to it keep working.
+            o.Conventions.AddPageRoute("/Home/Index", "Index");
         }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new YesNoModelBinderProvider()));
         // The shared layout lives with the rest of the page kit, not in a Features/Shared folder.
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>

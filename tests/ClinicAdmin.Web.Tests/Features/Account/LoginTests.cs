@@ -87,6 +87,17 @@ public abstract class LoginTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_home_page_still_answers_at_its_old_address_Index()
+    {
+        var client = await App.SignInAsync(Roles.FrontDesk);
+        var home = await client.GetAsync("/");
+        var old = await client.GetAsync("/Index");
+        old.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await old.Content.ReadAsStringAsync()).ShouldContain("<h1");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_without_signing_in()
     {
         var response = await App.Anonymous().GetAsync("/health");
