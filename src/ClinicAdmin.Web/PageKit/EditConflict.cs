@@ -36,13 +36,19 @@ public static class EditConflict
     /// Returns the new snapshot for the form's <c>Loaded</c> field.
     /// </summary>
     public static string Refuse(ModelStateDictionary modelState, string what, object input, string? loadedSnapshot,
-        IReadOnlyDictionary<string, string?> savedNow, IReadOnlyDictionary<string, string?> typed, string prefix = "Input")
+        IReadOnlyDictionary<string, string?> savedNow, IReadOnlyDictionary<string, string?> typed, string prefix = "Input") =>
+        Refuse(modelState, what, f => Label(input.GetType(), f), loadedSnapshot, savedNow, typed, prefix,
+            f => input.GetType().GetProperty(f)?.PropertyType is { } t && (t == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(t)));
+
+    /// <summary>The same, with the form's own labels (<paramref name="label"/>) for fields that are not [Display] properties.</summary>
+    public static string Refuse(ModelStateDictionary modelState, string what, Func<string, string> label, string? loadedSnapshot,
+        IReadOnlyDictionary<string, string?> savedNow, IReadOnlyDictionary<string, string?> typed, string prefix = "Input", Func<string, bool>? hasInput = null)
     {
         var fields = loadedSnapshot is null
             ? savedNow.Keys.Where(f => (savedNow[f] ?? "") != (typed.GetValueOrDefault(f) ?? "")).ToList()
             : ChangedFields(loadedSnapshot, savedNow);
-        var changes = fields.Select(f => new Change(f, Label(input.GetType(), f), savedNow[f], typed.GetValueOrDefault(f))).ToList();
-        AddError(modelState, what, changes, prefix, f => input.GetType().GetProperty(f)?.PropertyType is { } t && (t == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(t)));
+        var changes = fields.Select(f => new Change(f, label(f), savedNow[f], typed.GetValueOrDefault(f))).ToList();
+        AddError(modelState, what, changes, prefix, hasInput);
         return Snapshot(savedNow);
     }
 
