@@ -117,7 +117,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
         else patient = new Patient();
 
-        var diagnoses = ReadDiagnoses();
+        var diagnoses = DiagnosisRows.Read(Input.Diagnoses, Input.PrimaryDiagnosis, ModelState);
         // Domain rules run even when a field failed to bind, so every problem is shown at once.
         Apply(patient);
         foreach (var broken in PatientRules.Violations(patient, clock.Today))
@@ -134,7 +134,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             }
             if (!stale) db.Entry(patient).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         }
-        SetDiagnoses(patient, diagnoses);
+        DiagnosisRows.Set(patient, diagnoses);
 
         if (id is null)
         {
@@ -160,45 +160,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         log.LogInformation("Patient {PatientId} {Action}", patient.Id, id is null ? "registered" : "updated");
         TempData["Flash"] = id is null ? $"Registered {patient.FirstName} {patient.LastName} as {patient.Mrn}." : $"Saved {patient.FirstName} {patient.LastName}.";
         return RedirectToPage("/Patients/Details", new { id = patient.Id });
-    }
-
-    /// <summary>The diagnosis rows that have a code, normalised; errors on the rows for a bad or repeated code.</summary>
-    private List<(string Code, string Description, bool Primary)> ReadDiagnoses()
-    {
-        var result = new List<(string, string, bool)>();
-        for (var i = 0; i < Input.Diagnoses.Count; i++)
-        {
-            var row = Input.Diagnoses[i];
-            if (string.IsNullOrWhiteSpace(row.Code))
-            {
-                if (!string.IsNullOrWhiteSpace(row.Description)) AddErrorOnce($"Input.Diagnoses[{i}].Code", "Enter the ICD-10-CM code for this description.");
-                continue;
-            }
-            var code = Icd10.Normalize(row.Code);
-            if (code is null)
-            {
-                AddErrorOnce($"Input.Diagnoses[{i}].Code", $"“{row.Code.Trim()}” is not an ICD-10-CM code: a letter, two characters, then optionally a dot and up to four more (e.g. F33.1).");
-                continue;
-            }
-            if (result.Any(r => r.Item1 == code)) { AddErrorOnce($"Input.Diagnoses[{i}].Code", $"{code} is listed twice."); continue; }
-            var description = string.IsNullOrWhiteSpace(row.Description) ? CommonDiagnoses.Find(code)?.Description : row.Description.Trim();
-            if (description is null) { AddErrorOnce($"Input.Diagnoses[{i}].Description", $"Describe {code}: it is not on the clinic's list."); continue; }
-            result.Add((code, description, Input.PrimaryDiagnosis == i));
-        }
-        if (result.Count > 0 && !result.Any(r => r.Item3)) result[0] = result[0] with { Item3 = true };
-        return result;
-    }
-
-    private static void SetDiagnoses(Patient p, List<(string Code, string Description, bool Primary)> wanted)
-    {
-        p.Diagnoses.RemoveAll(d => !wanted.Any(w => w.Code == d.Code));
-        foreach (var (code, description, primary) in wanted)
-        {
-            var row = p.Diagnoses.FirstOrDefault(d => d.Code == code);
-            if (row is null) p.Diagnoses.Add(row = new PatientDiagnosis { Code = code });
-            row.Description = description;
-            row.IsPrimary = primary;
-        }
     }
 
     private void Apply(Patient p)
@@ -255,14 +216,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     {
         var scratch = new Patient();
         Apply(scratch);
-        SetDiagnoses(scratch, ReadDiagnosesQuietly());
+        DiagnosisRows.Set(scratch, DiagnosisRows.ReadQuietly(Input.Diagnoses, Input.PrimaryDiagnosis));
         Input.Loaded = EditConflict.Refuse(ModelState, "this patient", Input, Input.Loaded, savedNow, Values(scratch));
         Input.ConcurrencyStamp = currentStamp;
     }
-
-    private List<(string Code, string Description, bool Primary)> ReadDiagnosesQuietly() =>
-        Input.Diagnoses.Select((d, i) => (Code: Icd10.Normalize(d.Code), d.Description, Primary: Input.PrimaryDiagnosis == i))
-            .Where(d => d.Code is not null).Select(d => (d.Code!, d.Description ?? "", d.Primary)).ToList();
 
     public void PadDiagnosisRows()
     {
