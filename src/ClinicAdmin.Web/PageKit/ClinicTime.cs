@@ -1,6 +1,5 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicAdmin.Web.PageKit;
 
@@ -12,8 +11,7 @@ public sealed class ClinicTime(ClinicDbContext db, TimeProvider time)
     public async Task<ClinicClock> ClockAsync()
     {
         if (_clock is not null) return _clock;
-        var zone = await db.ClinicSettings.Select(s => s.TimeZoneId).FirstOrDefaultAsync() ?? "UTC";
-        return _clock = ClinicClock.For(zone, time);
+        return _clock = await ClinicClocks.ForAsync(db, time);
     }
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;

@@ -109,14 +109,13 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException)
         {
+            var typed = Values(course);
             db.ChangeTracker.Clear();
             var now = await db.Courses.AsNoTracking().Include(x => x.Diagnoses).SingleOrDefaultAsync(x => x.Id == course.Id);
-            if (now is null) { ModelState.AddModelError("", "Another user deleted this course while you were editing."); return Page(); }
-            ModelState.AddModelError("", "Another user saved this course while you were editing, so your changes were not saved. Now saved: " +
-                $"{Vocabulary.Label(now.Indication)}, {now.PlannedSessions} planned, start {now.StartDate:yyyy-MM-dd}, status {Vocabulary.Label(now.Status)}, diagnoses {string.Join(", ", now.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code))}. " +
-                "Your values are still in the form: save again to replace theirs, or reload to start from theirs.");
+            if (now is null) { ModelState.AddModelError("", EditConflict.Deleted("this course")); return Page(); }
+            EditConflict.Refuse(ModelState, "this course", f => f == nameof(CourseInput.DiagnosisCodes) ? "Diagnoses" : EditConflict.Label(typeof(CourseInput), f),
+                null, Values(now), typed, hasInput: f => f != nameof(CourseInput.DiagnosisCodes));
             Input.ConcurrencyStamp = now.ConcurrencyStamp;
-            ModelState.Remove("Input.ConcurrencyStamp");
             return Page();
         }
         log.LogInformation("Course {CourseId} of patient {PatientId} {Action}", course.Id, course.PatientId, id is null ? "started" : "updated");
@@ -126,16 +125,19 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private void Try(Action rule, bool when)
     {
-        if (!when) return;
-        try { rule(); }
-        catch (DomainException ex) { AddErrorOnce(ex.Field switch { "" => "", "Diagnoses" => "Input.DiagnosisCodes", var f => "Input." + f }, ex.Message); }
+        if (when) ModelState.TryRule(rule, mapField: f => f == "Diagnoses" ? nameof(CourseInput.DiagnosisCodes) : f);
     }
 
-    private void AddErrorOnce(string key, string message)
+    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
+
+    /// <summary>The fields this form shows, as display text, keyed by input name.</summary>
+    private static Dictionary<string, string?> Values(TreatmentCourse c) => new()
     {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ModelState.AddModelError(key, message);
-    }
+        [nameof(CourseInput.Indication)] = Vocabulary.Label(c.Indication), [nameof(CourseInput.PlannedSessions)] = c.PlannedSessions.ToString(),
+        [nameof(CourseInput.StartDate)] = RecordText.Date(c.StartDate), [nameof(CourseInput.EndDate)] = RecordText.Date(c.EndDate),
+        [nameof(CourseInput.Status)] = Vocabulary.Label(c.Status), [nameof(CourseInput.Notes)] = c.Notes,
+        [nameof(CourseInput.DiagnosisCodes)] = string.Join(", ", c.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code)),
+    };
 
     /// <param name="kept">The course's current diagnoses: one the patient's list no longer has stays choosable.</param>
     private async Task<bool> LoadPatientAsync(int patientId, IEnumerable<CourseDiagnosis> kept)

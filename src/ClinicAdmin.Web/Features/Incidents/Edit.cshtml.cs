@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Web.PageKit;
@@ -89,19 +88,9 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     /// <summary>Another user saved first: refuse, name what they changed (their value now vs. what this user typed), arm a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp, Domain.Common.ClinicClock clock)
     {
-        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
         var scratch = new Incident();
-        var typedState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
-        IncidentForm.Apply(Input, scratch, clock, clinicTime.UtcNow, typedState);
-        var typed = IncidentForm.Values(scratch, clock);
-        var details = changed.Select(f => $"{IncidentForm.Label(f)}: now “{savedNow[f] ?? ""}” (you typed “{typed.GetValueOrDefault(f) ?? ""}”)");
-        ModelState.AddModelError("", "Another user saved changes to this incident while you were editing, so your changes were not saved. " +
-                                     (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +
-                                     "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
-        foreach (var f in changed) IncidentForm.AddOnce(ModelState, "Input." + f, $"Another user changed this to “{savedNow[f] ?? ""}”.");
+        IncidentForm.Apply(Input, scratch, clock, clinicTime.UtcNow, new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary());
+        Input.Loaded = EditConflict.Refuse(ModelState, "this incident", IncidentForm.Label, Input.Loaded, savedNow, IncidentForm.Values(scratch, clock));
         Input.ConcurrencyStamp = currentStamp;
-        Input.Loaded = JsonSerializer.Serialize(savedNow);
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
     }
 }

@@ -1,22 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.Json;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Visits;
+using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Route = ClinicAdmin.Domain.Visits.Route;
 
 namespace ClinicAdmin.Web.Features.Incidents;
-
-public sealed class VitalsInput
-{
-    [Display(Name = "Systolic BP (mmHg)")] public int? Systolic { get; set; }
-    [Display(Name = "Diastolic BP (mmHg)")] public int? Diastolic { get; set; }
-    [Display(Name = "Heart rate (/min)")] public int? HeartRate { get; set; }
-    [Display(Name = "SpO2 (%)")] public int? SpO2 { get; set; }
-}
 
 /// <summary>The incident form shared by Create and Edit. Times are clinic local; the domain checks what is impossible.</summary>
 public sealed class IncidentInput
@@ -78,13 +70,13 @@ public static class IncidentForm
     {
         Type = i.Type, Drug = i.Drug, Route = i.Route, DoseMg = i.DoseMg, LotNumber = i.LotNumber,
         OccurredAt = clock.ToLocal(i.OccurredAt), OnsetMinutesAfterDose = i.OnsetMinutesAfterDose, Description = i.Description,
-        Vitals = new VitalsInput { Systolic = i.Vitals.Systolic, Diastolic = i.Vitals.Diastolic, HeartRate = i.Vitals.HeartRate, SpO2 = i.Vitals.SpO2 },
+        Vitals = VitalsInput.From(i.Vitals),
         Grade = i.Grade, Serious = IncidentText.Criteria.Where(c => i.Serious.HasFlag(c)).ToList(),
         ActionTaken = i.ActionTaken, RescueMedication = i.RescueMedication, RescueDose = i.RescueDose,
         RescueGivenAt = i.RescueGivenAt is { } g ? clock.ToLocal(g) : null, ResolvedAt = i.ResolvedAt is { } r ? clock.ToLocal(r) : null,
         Outcome = i.Outcome, FollowUp = i.FollowUp, ReportedBy = i.ReportedBy,
         ReportableToMedWatch = i.ReportableToMedWatch, ReportableToRems = i.ReportableToRems,
-        ConcurrencyStamp = i.ConcurrencyStamp, Loaded = JsonSerializer.Serialize(Values(i, clock)),
+        ConcurrencyStamp = i.ConcurrencyStamp, Loaded = EditConflict.Snapshot(Values(i, clock)),
     };
 
     /// <summary>
@@ -113,10 +105,7 @@ public static class IncidentForm
         target.Description = input.Description?.Trim() ?? "";
         // Set the owned values in place (replacing the object would make EF delete and re-add the owned row).
         target.Vitals ??= new VitalSigns();
-        target.Vitals.Systolic = input.Vitals.Systolic;
-        target.Vitals.Diastolic = input.Vitals.Diastolic;
-        target.Vitals.HeartRate = input.Vitals.HeartRate;
-        target.Vitals.SpO2 = input.Vitals.SpO2;
+        input.Vitals.CopyTo(target.Vitals);
         target.ActionTaken = Blank(input.ActionTaken);
         target.RescueMedication = Blank(input.RescueMedication);
         target.RescueDose = Blank(input.RescueDose);
@@ -129,7 +118,7 @@ public static class IncidentForm
 
         var serious = input.Serious.Where(Enum.IsDefined).Aggregate(SeriousCriteria.None, (all, c) => all | c);
         try { if (input.Grade is { } grade) target.Classify(grade, serious); }
-        catch (DomainException ex) { AddOnce(ms, "Input." + ex.Field, ex.Message); }
+        catch (DomainException ex) { ms.AddDomainError(ex); }
 
         // Only judge the times once they are known, so a missing time is reported once (as "required").
         if (input.OccurredAt is not null)
@@ -138,11 +127,7 @@ public static class IncidentForm
         return ms.IsValid;
     }
 
-    public static void AddOnce(ModelStateDictionary ms, string key, string message)
-    {
-        if (ms.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ms.AddModelError(key, message);
-    }
+    private static void AddOnce(ModelStateDictionary ms, string key, string message) => ms.AddErrorOnce(key, message);
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 

@@ -52,9 +52,8 @@ public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Sig
         }
         if (incident.ConcurrencyStamp != Input.ConcurrencyStamp)
         {
-            ModelState.AddModelError("", "The incident was changed after you opened it. Review the record as it is now, then sign off again.");
+            EditConflict.AddError(ModelState, "this incident", []);
             Input.ConcurrencyStamp = incident.ConcurrencyStamp;
-            ModelState.Remove("Input.ConcurrencyStamp");
             return Page();
         }
         incident.SignOff(await IncidentText.PersonNameAsync(db, User), string.IsNullOrWhiteSpace(Input.ReviewNotes) ? null : Input.ReviewNotes.Trim(), clinicTime.UtcNow);
@@ -68,9 +67,8 @@ public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Sig
             db.ChangeTracker.Clear();
             var now = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incident.Id);
             await LoadAsync(now);
-            ModelState.AddModelError("", "The incident was changed while you were signing. Review the record as it is now, then sign off again.");
+            EditConflict.AddError(ModelState, "this incident", []);
             Input.ConcurrencyStamp = now.ConcurrencyStamp;
-            ModelState.Remove("Input.ConcurrencyStamp");
             return Page();
         }
         log.LogInformation("Incident {IncidentId} signed off", incident.Id);

@@ -180,21 +180,20 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
 
     private static readonly Dictionary<string, string> Labels = new()
     {
-        ["Code"] = "Code", ["Name"] = "Name", ["Address"] = "Service facility address", ["Phone"] = "Phone", ["FacilityNpi"] = "Facility NPI",
-        ["DefaultPlaceOfService"] = "Default place of service", ["Active"] = "Status",
+        ["Address"] = "Service facility address", ["FacilityNpi"] = "Facility NPI", ["Active"] = "Status",
     };
 
-    /// <summary>Another manager saved first: name what they changed, keep this user's values, and take their stamp for a deliberate re-save.</summary>
+    /// <summary>Another manager saved first: refuse through the kit, naming what they changed, and arm a deliberate re-save.</summary>
     private void Conflict(Location now)
     {
-        var saved = Values(now);
-        var changed = EditConflict.ChangedFields(Input.Loaded, saved);
-        ModelState.AddModelError("", "Another user saved this location after you opened this page, so your changes were not saved. " +
-            (changed.Count > 0 ? "Changed by them: " + string.Join("; ", changed.Select(f => $"{Labels[f]}: now “{saved[f] ?? "(empty)"}”")) + ". " : "") +
-            "Save again to keep your values, or reload the page to start from theirs.");
+        var typed = Values(new Location
+        {
+            Code = Input.Code?.Trim() ?? "", Name = Input.Name?.Trim() ?? "", Phone = Input.Phone?.Trim() ?? "", FacilityNpi = Input.FacilityNpi?.Trim(),
+            DefaultPlaceOfService = Input.DefaultPlaceOfService?.Trim() ?? "", IsActive = now.IsActive,
+        });
+        typed["Address"] = Input.ServiceFacilityAddress.ToString();
+        Input.Loaded = EditConflict.Refuse(ModelState, "this location", f => Labels.GetValueOrDefault(f) ?? EditConflict.Label(typeof(LocationInput), f),
+            Input.Loaded, Values(now), typed, hasInput: f => !Labels.ContainsKey(f) || f == "FacilityNpi");
         Input.ConcurrencyStamp = now.ConcurrencyStamp;
-        Input.Loaded = JsonSerializer.Serialize(saved);
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
     }
 }

@@ -47,7 +47,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
     public async Task<(string Name, string TimeZoneId, bool ShowNames)> SettingsAsync(CancellationToken ct = default)
     {
         var s = await db.ClinicSettings.AsNoTracking().Select(x => new { x.Name, x.TimeZoneId, x.ShowPatientNamesInReports }).FirstOrDefaultAsync(ct);
-        return (s?.Name ?? "Clinic", s?.TimeZoneId ?? "UTC", s?.ShowPatientNamesInReports ?? false);
+        return (s?.Name ?? "Clinic", ClinicClocks.ZoneOf(s?.TimeZoneId), s?.ShowPatientNamesInReports ?? false);
     }
 
     public async Task<ReportMonth> MonthAsync(int year, int month, CancellationToken ct = default) =>

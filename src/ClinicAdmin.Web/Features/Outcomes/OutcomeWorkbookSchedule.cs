@@ -70,7 +70,7 @@ public static class OutcomeWorkbookSchedule
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            var zoneId = await db.ClinicSettings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
+            var zoneId = await ClinicClocks.ZoneIdAsync(db, cancellationToken);
             var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
             var (year, month) = MonthFor(fired, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
             // The group's workbook only: it has every session with its location and the sessions by location; a location's own

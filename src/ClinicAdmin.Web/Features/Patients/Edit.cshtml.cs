@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using ClinicAdmin.Data;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Domain.Common;
@@ -96,7 +95,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
                 HasSevereLiverDisease = p.HasSevereLiverDisease, HasSubstanceMisuse = p.HasSubstanceMisuse,
                 Diagnoses = dx.Select(d => new DiagnosisInput { Code = d.Code, Description = d.Description }).ToList(),
                 PrimaryDiagnosis = dx.FindIndex(d => d.IsPrimary) is >= 0 and var i ? i : null,
-                ConcurrencyStamp = p.ConcurrencyStamp, Loaded = JsonSerializer.Serialize(Values(p)),
+                ConcurrencyStamp = p.ConcurrencyStamp, Loaded = EditConflict.Snapshot(Values(p)),
             };
         }
         PadDiagnosisRows();
@@ -118,7 +117,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
         else patient = new Patient();
 
-        var diagnoses = ReadDiagnoses();
+        var diagnoses = DiagnosisRows.Read(Input.Diagnoses, Input.PrimaryDiagnosis, ModelState);
         // Domain rules run even when a field failed to bind, so every problem is shown at once.
         Apply(patient);
         foreach (var broken in PatientRules.Violations(patient, clock.Today))
@@ -128,31 +127,19 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (savedNow is not null)
         {
             var stale = patient.ConcurrencyStamp != Input.ConcurrencyStamp;
-            if (stale && EditConflict.ChangedFields(Input.Loaded, savedNow).Count > 0)
+            if (stale && EditConflict.Overtaken(Input.Loaded, savedNow))
             {
                 Conflict(savedNow, patient.ConcurrencyStamp);
                 return Page();
             }
             if (!stale) db.Entry(patient).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         }
-        SetDiagnoses(patient, diagnoses);
+        DiagnosisRows.Set(patient, diagnoses);
 
         if (id is null)
         {
             db.Patients.Add(patient);
-            // MRNs are issued in sequence; the unique index settles a race between two new patients, and we try the next number.
-            for (var attempt = 1; ; attempt++)
-            {
-                var highest = await db.Patients.Where(p => string.Compare(p.Mrn, MedicalRecordNumber.Prefix) >= 0 && string.Compare(p.Mrn, "MRN.") < 0)
-                    .OrderByDescending(p => p.Mrn).Select(p => p.Mrn).FirstOrDefaultAsync();
-                patient.Mrn = MedicalRecordNumber.Next(highest);
-                try { await db.SaveChangesAsync(); break; }
-                catch (DbUpdateException) when (attempt < 5)
-                {
-                    if (!await MrnTakenAsync(patient.Mrn)) throw;
-                    log.LogInformation("MRN collision, retrying (attempt {Attempt})", attempt);
-                }
-            }
+            await db.SaveWithNextMrnAsync(patient);
         }
         else
         {
@@ -162,7 +149,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             catch (DbUpdateConcurrencyException ex)
             {
                 var current = await ex.Entries.First(e => e.Entity is Patient).GetDatabaseValuesAsync();
-                if (current is null) { ModelState.AddModelError("", "Another user deleted this patient while you were editing."); return Page(); }
+                if (current is null) { ModelState.AddModelError("", EditConflict.Deleted("this patient")); return Page(); }
                 db.ChangeTracker.Clear();
                 var theirs = await db.Patients.AsNoTracking().Include(x => x.Diagnoses).SingleAsync(x => x.Id == patient.Id);
                 Conflict(Values(theirs), theirs.ConcurrencyStamp);
@@ -173,48 +160,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         log.LogInformation("Patient {PatientId} {Action}", patient.Id, id is null ? "registered" : "updated");
         TempData["Flash"] = id is null ? $"Registered {patient.FirstName} {patient.LastName} as {patient.Mrn}." : $"Saved {patient.FirstName} {patient.LastName}.";
         return RedirectToPage("/Patients/Details", new { id = patient.Id });
-    }
-
-    /// <summary>After a failed insert: did someone else take this MRN a moment ago? (Our own row was rolled back.)</summary>
-    private Task<bool> MrnTakenAsync(string mrn) => db.Patients.AsNoTracking().AnyAsync(p => p.Mrn == mrn);
-
-    /// <summary>The diagnosis rows that have a code, normalised; errors on the rows for a bad or repeated code.</summary>
-    private List<(string Code, string Description, bool Primary)> ReadDiagnoses()
-    {
-        var result = new List<(string, string, bool)>();
-        for (var i = 0; i < Input.Diagnoses.Count; i++)
-        {
-            var row = Input.Diagnoses[i];
-            if (string.IsNullOrWhiteSpace(row.Code))
-            {
-                if (!string.IsNullOrWhiteSpace(row.Description)) AddErrorOnce($"Input.Diagnoses[{i}].Code", "Enter the ICD-10-CM code for this description.");
-                continue;
-            }
-            var code = Icd10.Normalize(row.Code);
-            if (code is null)
-            {
-                AddErrorOnce($"Input.Diagnoses[{i}].Code", $"“{row.Code.Trim()}” is not an ICD-10-CM code: a letter, two characters, then optionally a dot and up to four more (e.g. F33.1).");
-                continue;
-            }
-            if (result.Any(r => r.Item1 == code)) { AddErrorOnce($"Input.Diagnoses[{i}].Code", $"{code} is listed twice."); continue; }
-            var description = string.IsNullOrWhiteSpace(row.Description) ? CommonDiagnoses.Find(code)?.Description : row.Description.Trim();
-            if (description is null) { AddErrorOnce($"Input.Diagnoses[{i}].Description", $"Describe {code}: it is not on the clinic's list."); continue; }
-            result.Add((code, description, Input.PrimaryDiagnosis == i));
-        }
-        if (result.Count > 0 && !result.Any(r => r.Item3)) result[0] = result[0] with { Item3 = true };
-        return result;
-    }
-
-    private static void SetDiagnoses(Patient p, List<(string Code, string Description, bool Primary)> wanted)
-    {
-        p.Diagnoses.RemoveAll(d => !wanted.Any(w => w.Code == d.Code));
-        foreach (var (code, description, primary) in wanted)
-        {
-            var row = p.Diagnoses.FirstOrDefault(d => d.Code == code);
-            if (row is null) p.Diagnoses.Add(row = new PatientDiagnosis { Code = code });
-            row.Description = description;
-            row.IsPrimary = primary;
-        }
     }
 
     private void Apply(Patient p)
@@ -242,11 +187,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    private void AddErrorOnce(string key, string message)
-    {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ModelState.AddModelError(key, message);
-    }
+    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 
     private static List<PatientDiagnosis> Ordered(IEnumerable<PatientDiagnosis> dx) =>
         dx.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).ToList();
@@ -270,33 +211,15 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     private static string YesNo(bool b) => b ? "yes" : "no";
 
 
-    /// <summary>Refuses the save, names each field another user changed (their value now vs. what this user typed), arms a deliberate re-save.</summary>
+    /// <summary>Refuses the save through the kit, naming what another user changed, and arms a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
     {
         var scratch = new Patient();
         Apply(scratch);
-        var typedDx = ReadDiagnosesQuietly();
-        SetDiagnoses(scratch, typedDx);
-        var typed = Values(scratch);
-        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
-        var details = changed.Select(f => $"{Label(f)}: now “{savedNow[f] ?? ""}” (you typed “{typed.GetValueOrDefault(f) ?? ""}”)");
-        ModelState.AddModelError("", "Another user saved changes to this patient while you were editing, so your changes were not saved. " +
-                                     (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +
-                                     "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
-        foreach (var f in changed.Where(f => f != nameof(PatientInput.Diagnoses))) AddErrorOnce("Input." + f, $"Another user changed this to “{savedNow[f] ?? ""}”.");
+        DiagnosisRows.Set(scratch, DiagnosisRows.ReadQuietly(Input.Diagnoses, Input.PrimaryDiagnosis));
+        Input.Loaded = EditConflict.Refuse(ModelState, "this patient", Input, Input.Loaded, savedNow, Values(scratch));
         Input.ConcurrencyStamp = currentStamp;
-        Input.Loaded = JsonSerializer.Serialize(savedNow);
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
     }
-
-    private List<(string Code, string Description, bool Primary)> ReadDiagnosesQuietly() =>
-        Input.Diagnoses.Select((d, i) => (Code: Icd10.Normalize(d.Code), d.Description, Primary: Input.PrimaryDiagnosis == i))
-            .Where(d => d.Code is not null).Select(d => (d.Code!, d.Description ?? "", d.Primary)).ToList();
-
-    private static string Label(string field) =>
-        field == nameof(PatientInput.Diagnoses) ? "Diagnoses"
-        : typeof(PatientInput).GetProperty(field)?.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? field;
 
     public void PadDiagnosisRows()
     {

@@ -107,7 +107,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
         catch (DomainException ex)
         {
-            AddErrorOnce(ex.Field == "" ? "" : "Reversal." + ex.Field, ex.Message);
+            ModelState.AddDomainError(ex, "Reversal");
             return Page();
         }
     }
@@ -144,9 +144,5 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         return true;
     }
 
-    private void AddErrorOnce(string key, string message)
-    {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ModelState.AddModelError(key, message);
-    }
+    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 }

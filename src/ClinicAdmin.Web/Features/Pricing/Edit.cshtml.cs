@@ -200,38 +200,24 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
     }
 
+    /// <summary>Refuses the save through the kit, naming the saved values that differ from what was typed, and arms a deliberate re-save.</summary>
     private void ShowConflict(PropertyValues theirs, string name, string code, string? modifiers)
     {
-        string Show(object? v) => v switch
-        {
-            null => "(empty)",
-            decimal d => PricingText.Units(d),
-            bool b => b ? "yes" : "no",
-            ServiceCategory c => Vocabulary.Label(c),
-            string s when s.Length == 0 => "(empty)",
-            _ => v.ToString()!,
-        };
-        var description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
-        var fields = new (string Label, object? Theirs, object? Yours)[]
-        {
-            ("Name", theirs[nameof(Service.Name)], name),
-            ("Description", theirs[nameof(Service.Description)], description),
-            ("Category", theirs[nameof(Service.Category)], Input.Category),
-            ("Billing code", theirs[nameof(Service.BillingCode)], code),
-            ("Modifiers", theirs[nameof(Service.Modifiers)], modifiers),
-            ("Default units", theirs[nameof(Service.DefaultUnits)], Input.DefaultUnits),
-            ("Default duration", theirs[nameof(Service.DefaultDurationMinutes)], Input.DefaultDurationMinutes),
-            ("Active", theirs[nameof(Service.IsActive)], Input.IsActive),
-        };
-        var differences = fields.Where(f => !Equals(f.Theirs, f.Yours)).Select(f => $"{f.Label}: now \"{Show(f.Theirs)}\", you typed \"{Show(f.Yours)}\"").ToList();
-        ModelState.AddModelError("", "Another user saved this service after you opened it, so your changes were not saved. " +
-            (differences.Count > 0 ? "Saved values that differ from yours — " + string.Join("; ", differences) + ". " : "Their save has the same values as yours. ") +
-            "Save again to keep your values, or reload the page to start from theirs.");
-        // The next save is a deliberate overwrite of the version just shown.
-        ModelState.Remove("Input.ConcurrencyStamp");
+        var typed = new Service();
+        Apply(typed, name, code, modifiers);
+        EditConflict.Refuse(ModelState, "this service", Input, null, Values((Service)theirs.ToObject()), Values(typed));
         Input.ConcurrencyStamp = (Guid)theirs[nameof(Service.ConcurrencyStamp)]!;
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>The fields this form shows, as display text, keyed by input name.</summary>
+    private static Dictionary<string, string?> Values(Service s) => new()
+    {
+        [nameof(ServiceInput.Name)] = s.Name, [nameof(ServiceInput.Description)] = s.Description,
+        [nameof(ServiceInput.Category)] = Vocabulary.Label(s.Category), [nameof(ServiceInput.BillingCode)] = s.BillingCode,
+        [nameof(ServiceInput.Modifiers)] = s.Modifiers, [nameof(ServiceInput.DefaultUnits)] = PricingText.Units(s.DefaultUnits),
+        [nameof(ServiceInput.DefaultDurationMinutes)] = s.DefaultDurationMinutes?.ToString(), [nameof(ServiceInput.IsActive)] = s.IsActive ? "yes" : "no",
+    };
 
     private bool CheckFirstPrice(Service service, decimal price) =>
         Check(() => service.SetPrice(price, Input.InitialPriceFrom!.Value, Today, User.Identity!.Name!,
@@ -239,14 +225,5 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             field => field switch { "Amount" => "InitialPrice", "EffectiveFrom" => "InitialPriceFrom", _ => field });
 
     /// <summary>Runs a domain rule; a broken rule becomes an error next to its field.</summary>
-    private bool Check(Action rule, Func<string, string>? mapField = null)
-    {
-        try { rule(); return true; }
-        catch (DomainException ex)
-        {
-            var field = mapField?.Invoke(ex.Field) ?? ex.Field;
-            ModelState.AddModelError(field == "" ? "" : "Input." + field, ex.Message);
-            return false;
-        }
-    }
+    private bool Check(Action rule, Func<string, string>? mapField = null) => ModelState.TryRule(rule, mapField: mapField);
 }

@@ -130,24 +130,26 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
     {
         db.ChangeTracker.Clear();
         var now = await db.ClinicSettings.AsNoTracking().FirstAsync();
-        string Show(string? v) => string.IsNullOrWhiteSpace(v) ? "(empty)" : v;
-        var fields = new (string Label, string? Theirs, string? Yours)[]
+        var typed = new Dictionary<string, string?>
         {
-            ("Practice name", now.Name, Input.Name?.Trim()),
-            ("Billing address", now.BillingAddress.ToString(), Input.BillingAddress.ToString()),
-            ("Phone", now.Phone, Input.Phone?.Trim()),
-            ("Tax ID", now.TaxId, Ein.Normalize(Input.TaxId) ?? Input.TaxId),
-            ("Group NPI", now.GroupNpi, Input.GroupNpi?.Trim()),
-            ("Time zone", now.TimeZoneId, Input.TimeZoneId),
-            ("Superbill footer", now.SuperbillFooter, Input.SuperbillFooter?.Trim()),
-            ("Patient names in reports", now.ShowPatientNamesInReports ? "shown" : "hidden", Input.ShowPatientNamesInReports ? "shown" : "hidden"),
+            [nameof(SettingsInput.Name)] = Input.Name?.Trim(), [nameof(SettingsInput.BillingAddress)] = Input.BillingAddress.ToString(),
+            [nameof(SettingsInput.Phone)] = Input.Phone?.Trim(), [nameof(SettingsInput.TaxId)] = Ein.Normalize(Input.TaxId) ?? Input.TaxId,
+            [nameof(SettingsInput.GroupNpi)] = Input.GroupNpi?.Trim(), [nameof(SettingsInput.TimeZoneId)] = Input.TimeZoneId,
+            [nameof(SettingsInput.SuperbillFooter)] = Input.SuperbillFooter?.Trim(), [nameof(SettingsInput.ShowPatientNamesInReports)] = Shown(Input.ShowPatientNamesInReports),
         };
-        var differences = fields.Where(f => (f.Theirs ?? "") != (f.Yours ?? "")).Select(f => $"{f.Label}: now \"{Show(f.Theirs)}\", you typed \"{Show(f.Yours)}\"").ToList();
-        ModelState.AddModelError("", "Another user saved the clinic settings after you opened this page, so your changes were not saved. " +
-            (differences.Count > 0 ? "Saved values that differ from yours — " + string.Join("; ", differences) + ". " : "Their save has the same values as yours. ") +
-            "Save again to keep your values, or reload the page to start from theirs.");
-        ModelState.Remove("Input.ConcurrencyStamp");
+        var saved = new Dictionary<string, string?>
+        {
+            [nameof(SettingsInput.Name)] = now.Name, [nameof(SettingsInput.BillingAddress)] = now.BillingAddress.ToString(),
+            [nameof(SettingsInput.Phone)] = now.Phone, [nameof(SettingsInput.TaxId)] = now.TaxId, [nameof(SettingsInput.GroupNpi)] = now.GroupNpi,
+            [nameof(SettingsInput.TimeZoneId)] = now.TimeZoneId, [nameof(SettingsInput.SuperbillFooter)] = now.SuperbillFooter,
+            [nameof(SettingsInput.ShowPatientNamesInReports)] = Shown(now.ShowPatientNamesInReports),
+        };
+        // The address is a group of inputs: it is named in the message, not marked beside one box.
+        EditConflict.Refuse(ModelState, "the clinic settings", f => f == nameof(SettingsInput.BillingAddress) ? "Billing address" : EditConflict.Label(typeof(SettingsInput), f),
+            null, saved, typed, hasInput: f => f != nameof(SettingsInput.BillingAddress));
         Input.ConcurrencyStamp = now.ConcurrencyStamp;
+
+        static string Shown(bool b) => b ? "shown" : "hidden";
     }
 
     private void SetZones()

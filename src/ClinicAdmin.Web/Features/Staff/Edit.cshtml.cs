@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using ClinicAdmin.Data;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Domain.Common;
@@ -73,7 +72,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
                 FirstName = s.FirstName, LastName = s.LastName, Credentials = s.Credentials, Title = s.Title, Email = s.Email, Phone = s.Phone,
                 Npi = s.Npi, LicenseNumber = s.LicenseNumber, LicenseState = s.LicenseState, LicenseExpiresOn = s.LicenseExpiresOn,
                 BoardCertifications = s.BoardCertifications, IsRenderingProvider = s.IsRenderingProvider, StartDate = s.StartDate,
-                EndDate = s.EndDate, Bio = s.Bio, ConcurrencyStamp = s.ConcurrencyStamp, Loaded = JsonSerializer.Serialize(Values(s)),
+                EndDate = s.EndDate, Bio = s.Bio, ConcurrencyStamp = s.ConcurrencyStamp, Loaded = EditConflict.Snapshot(Values(s)),
             };
         }
         else Input = new StaffInput { StartDate = (await clinicTime.ClockAsync()).Today };
@@ -109,7 +108,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             // Opened before someone else saved? Refuse if they changed anything this form shows. If they only changed
             // what it does not show (availability, the account link), nothing of theirs can be lost: save against their stamp.
             var stale = person.ConcurrencyStamp != Input.ConcurrencyStamp;
-            if (stale && EditConflict.ChangedFields(Input.Loaded, savedNow).Count > 0)
+            if (stale && EditConflict.Overtaken(Input.Loaded, savedNow))
             {
                 Conflict(savedNow, person.ConcurrencyStamp);
                 return await RedisplayAsync();
@@ -128,7 +127,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             var current = await ex.Entries.Single().GetDatabaseValuesAsync();
             if (current is null)
             {
-                ModelState.AddModelError("", "Another user deleted this person while you were editing.");
+                ModelState.AddModelError("", EditConflict.Deleted("this person"));
                 return await RedisplayAsync();
             }
             var theirs = (StaffMember)current.ToObject();
@@ -172,11 +171,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    private void AddErrorOnce(string key, string message)
-    {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ModelState.AddModelError(key, message);
-    }
+    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 
     /// <summary>The fields this form shows, as display text, keyed by input name.</summary>
     private static Dictionary<string, string?> Values(StaffMember s) => new()
@@ -193,33 +188,16 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     };
 
 
-    /// <summary>Refuses the save, names each field another user changed (their value now, what this user typed) and arms a deliberate re-save.</summary>
+    /// <summary>Refuses the save through the kit, naming what another user changed, and arms a deliberate re-save.</summary>
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
-    {
-        var typed = TypedValues();
-        var changed = EditConflict.ChangedFields(Input.Loaded, savedNow);
-        var details = changed.Select(f => $"{Label(f)}: now \"{savedNow[f] ?? ""}\", you typed \"{typed.GetValueOrDefault(f) ?? ""}\"");
-        ModelState.AddModelError("", "Another user saved changes to this person while you were editing, so your changes were not saved. " +
-                                     (changed.Count > 0 ? "Changed by them: " + string.Join("; ", details) + ". " : "") +
-                                     "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.");
-        foreach (var f in changed) AddErrorOnce("Input." + f, $"Another user changed this to \"{savedNow[f] ?? ""}\".");
-        Input.ConcurrencyStamp = currentStamp;
-        Input.Loaded = JsonSerializer.Serialize(savedNow);
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
-    }
-
-    private Dictionary<string, string?> TypedValues()
     {
         var scratch = new StaffMember();
         Apply(scratch);
-        var values = Values(scratch);
-        if (Input.StartDate is null) values[nameof(StaffInput.StartDate)] = null;
-        return values;
+        var typed = Values(scratch);
+        if (Input.StartDate is null) typed[nameof(StaffInput.StartDate)] = null;
+        Input.Loaded = EditConflict.Refuse(ModelState, "this person", Input, Input.Loaded, savedNow, typed);
+        Input.ConcurrencyStamp = currentStamp;
     }
-
-    private static string Label(string field) =>
-        typeof(StaffInput).GetProperty(field)?.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name?.Split(" (")[0] ?? field;
 
     private async Task<IActionResult> RedisplayAsync()
     {

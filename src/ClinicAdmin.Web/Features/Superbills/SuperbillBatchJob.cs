@@ -45,7 +45,7 @@ public sealed class SuperbillBatchJob(IServiceScopeFactory scopes, TimeProvider 
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            clock = ClinicClock.For(await db.ClinicSettings.Select(s => s.TimeZoneId).FirstOrDefaultAsync(cancellationToken) ?? "UTC", time);
+            clock = await ClinicClocks.ForAsync(db, time, cancellationToken);
             patients = await PaidVisitsAsync(db, clock, p.Year, p.Month, cancellationToken);
         }
         var first = new DateOnly(p.Year, p.Month, 1);

@@ -49,7 +49,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
         var settings = await db.ClinicSettings.AsNoTracking()
             .Select(s => new { s.Name, s.BillingAddress, s.Phone, s.TaxId, s.GroupNpi, s.TimeZoneId, s.SuperbillFooter })
             .FirstOrDefaultAsync(ct);
-        var clock = ClinicClock.For(settings?.TimeZoneId ?? "UTC", TimeProvider.System);
+        var clock = ClinicClock.For(ClinicClocks.ZoneOf(settings?.TimeZoneId), TimeProvider.System);
 
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == scope.PatientId)
             .Select(p => new { p.FirstName, p.LastName, p.DateOfBirth, p.Address, p.Phone, p.InsuranceMemberId, p.InsurancePayer, p.Mrn })

@@ -21,15 +21,14 @@ public sealed class SuperbillIssuer(ClinicDbContext db, SuperbillBuilder builder
             var existing = await db.Documents.AsNoTracking().Where(d => d.RequestKey == requestKey).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
             if (existing is { } id) return id;
 
-            var settingsZone = await db.ClinicSettings.Select(s => s.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
-            var clock = ClinicClock.For(settingsZone, time);
+            var clock = await ClinicClocks.ForAsync(db, time, ct);
             var now = time.GetUtcNow().UtcDateTime;
 
             GeneratedDocument? replaced = null;
             if (replacesDocumentId is { } rid)
                 replaced = await db.Documents.SingleOrDefaultAsync(d => d.Id == rid && d.Kind == DocumentKind.Superbill, ct)
                            ?? throw new PermanentJobFailure("The superbill to correct no longer exists.");
-            var baseNumber = replaced is null ? await NextNumberAsync(clock.Today.Year, ct) : BaseNumber(replaced.DocumentNumber);
+            var baseNumber = replaced is null ? await db.NextSuperbillNumberAsync(clock.Today.Year, ct) : BaseNumber(replaced.DocumentNumber);
 
             var model = await builder.BuildAsync(scope, baseNumber, version, clock.Today, ct)
                         ?? throw new PermanentJobFailure("Nothing to bill: no visits with charges for this superbill.");
@@ -73,18 +72,5 @@ public sealed class SuperbillIssuer(ClinicDbContext db, SuperbillBuilder builder
     }
 
     /// <summary>"SB-2026-000123-v2" → "SB-2026-000123".</summary>
-    public static string BaseNumber(string number)
-    {
-        var i = number.IndexOf("-v", StringComparison.Ordinal);
-        return i < 0 ? number : number[..i];
-    }
-
-    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
-    {
-        var prefix = $"SB-{year}-";
-        var last = await db.Documents.AsNoTracking().Where(d => d.DocumentNumber.StartsWith(prefix))
-            .OrderByDescending(d => d.DocumentNumber).Select(d => d.DocumentNumber).FirstOrDefaultAsync(ct);
-        var n = last is null ? 0 : int.Parse(BaseNumber(last)[prefix.Length..]);
-        return $"{prefix}{n + 1:000000}";
-    }
+    public static string BaseNumber(string number) => Numbering.BaseNumber(number);
 }

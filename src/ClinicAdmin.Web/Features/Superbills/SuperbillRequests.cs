@@ -16,8 +16,7 @@ public sealed class SuperbillRequests(ClinicDbContext db, SuperbillBuilder build
 
     public async Task<Result> RequestAsync(SuperbillScope scope, int version, int? replacesDocumentId, string title, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var zone = await db.ClinicSettings.Select(s => s.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
-        var problems = await builder.ProblemsAsync(scope, ClinicClock.For(zone, time).Today, ct);
+        var problems = await builder.ProblemsAsync(scope, (await ClinicClocks.ForAsync(db, time, ct)).Today, ct);
         if (problems.Count > 0) return new(null, problems);
         var run = await queue.EnqueueAsync(SuperbillJob.KindName, scope.RequestKey(version), new SuperbillJob.Parameters(scope, version, replacesDocumentId),
             title, scope.PatientId, user.Identity?.Name ?? "unknown", user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
@@ -38,8 +37,7 @@ public sealed class SuperbillRequests(ClinicDbContext db, SuperbillBuilder build
                 return dates.Length == 2 && DateOnly.TryParseExact(dates[0], "yyyyMMdd", out var f) && DateOnly.TryParseExact(dates[1], "yyyyMMdd", out var t)
                     ? SuperbillScope.ForRange(patientId, f, t) : null;
             case "batch" when DateOnly.TryParseExact(parts[2] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month):
-                var zone = await db.ClinicSettings.Select(s => s.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
-                var paid = await SuperbillBatchJob.PaidVisitsAsync(db, ClinicClock.For(zone, time), month.Year, month.Month, ct);
+                var paid = await SuperbillBatchJob.PaidVisitsAsync(db, await ClinicClocks.ForAsync(db, time, ct), month.Year, month.Month, ct);
                 return new SuperbillScope(SuperbillKind.DateRange, patientId, From: month, To: month.AddMonths(1).AddDays(-1),
                                           VisitIds: paid.TryGetValue(patientId, out var ids) ? ids : [-1]);
             default: return null;

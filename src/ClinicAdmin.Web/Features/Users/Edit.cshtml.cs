@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using ClinicAdmin.Data;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Data.Identity;
@@ -27,24 +26,6 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
 {
     [BindProperty] public AccountInput Input { get; set; } = new();
     [BindProperty, Display(Name = "New password"), DataType(DataType.Password)] public string? NewPassword { get; set; }
-
-    public sealed class AccountInput
-    {
-        [Display(Name = "Email (used to sign in)"), Required(ErrorMessage = "Enter the email address."), EmailAddress(ErrorMessage = "Enter a valid email address."),
-         StringLength(256, ErrorMessage = "{0} can be at most {1} characters.")]
-        public string? Email { get; set; }
-        [Display(Name = "Display name"), StringLength(FieldLengths.Line, ErrorMessage = "{0} can be at most {1} characters.")]
-        public string? DisplayName { get; set; }
-        [Display(Name = "Role"), Required(ErrorMessage = "Choose a role.")]
-        public string? Role { get; set; }
-        [Display(Name = "Initial password"), DataType(DataType.Password)]
-        public string? Password { get; set; }
-        [Display(Name = "Staff member")]
-        public int? StaffMemberId { get; set; }
-        public string? ConcurrencyStamp { get; set; }
-        /// <summary>Name, role and link as they were when the form was opened, to tell a real conflict from a failed sign-in count.</summary>
-        public string? Loaded { get; set; }
-    }
 
     public string? Id { get; private set; }
     public bool IsYou { get; private set; }
@@ -88,7 +69,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role!);
         if (!result.Succeeded)
         {
-            AddIdentityErrors(result, "Input.Password");
+            ModelState.AddIdentityErrors(result, "Input.Password");
             await tx.RollbackAsync();
             db.ChangeTracker.Clear();
             return await RedisplayAsync();
@@ -124,17 +105,13 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
 
         var currentRoles = await users.GetRolesAsync(user);
         var linkedNow = await db.Staff.SingleOrDefaultAsync(s => s.UserId == id);
-        var savedNow = Snapshot(user.DisplayName, currentRoles.FirstOrDefault(), linkedNow?.Id);
-        if (user.ConcurrencyStamp != Input.ConcurrencyStamp && savedNow != Input.Loaded)
+        var savedNow = AccountForm.Values(user.DisplayName, currentRoles.FirstOrDefault(), linkedNow?.DisplayName);
+        // A failed sign-in also changes the stamp: only a change of what this form edits is a conflict.
+        if (user.ConcurrencyStamp != Input.ConcurrencyStamp && EditConflict.Overtaken(Input.Loaded, savedNow))
         {
-            ModelState.AddModelError("", "Another user changed this account while you were editing, so your changes were not saved. " +
-                                         $"It now has: display name \"{user.DisplayName}\", role {string.Join(", ", currentRoles.Select(Vocabulary.Role))}, " +
-                                         $"staff member {(linkedNow is null ? "none" : linkedNow.FirstName + " " + linkedNow.LastName)}. " +
-                                         "Your values are still in the form: save again to replace theirs, or reload the page to start from theirs.");
+            var typed = AccountForm.Values(Input.DisplayName?.Trim(), Input.Role, staff?.DisplayName);
+            Input.Loaded = EditConflict.Refuse(ModelState, "this account", Input, Input.Loaded, savedNow, typed);
             Input.ConcurrencyStamp = user.ConcurrencyStamp;
-            Input.Loaded = savedNow;
-            ModelState.Remove("Input.ConcurrencyStamp");
-            ModelState.Remove("Input.Loaded");
             return await RedisplayAsync();
         }
 
@@ -142,17 +119,10 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         user.DisplayName = Input.DisplayName!.Trim();
         var result = await users.UpdateAsync(user);
         var roleChanged = !(currentRoles.Count == 1 && currentRoles[0] == Input.Role);
-        if (result.Succeeded && roleChanged)
-        {
-            var remove = currentRoles.Where(r => r != Input.Role).ToList();
-            if (remove.Count > 0) result = await users.RemoveFromRolesAsync(user, remove);
-            if (result.Succeeded && !currentRoles.Contains(Input.Role!)) result = await users.AddToRoleAsync(user, Input.Role!);
-            // Roles travel in the sign-in cookie: a new stamp ends their sessions so the new role applies at the next sign-in.
-            if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
-        }
+        if (result.Succeeded && roleChanged) result = await AccountForm.SetRoleAsync(users, user, currentRoles, Input.Role!);
         if (!result.Succeeded)
         {
-            AddIdentityErrors(result, "");
+            ModelState.AddIdentityErrors(result, "");
             await tx.RollbackAsync();
             db.ChangeTracker.Clear();
             return await RedisplayAsync();
@@ -177,21 +147,21 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         var result = await users.UpdateAsync(user);
         // Sign-in already refuses disabled accounts; the new stamp ends the sessions that are open now.
         if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
-        return result.Succeeded ? Done($"Disabled {user.Email}: they are signed out and cannot sign in.") : Fail(result);
+        return result.Succeeded ? $"Disabled {user.Email}: they are signed out and cannot sign in." : Fail(result);
     });
 
     public Task<IActionResult> OnPostEnableAsync(string id) => ActAsync(id, "enable", async user =>
     {
         user.IsDisabled = false;
         var result = await users.UpdateAsync(user);
-        return result.Succeeded ? Done($"Enabled {user.Email}: they can sign in again.") : Fail(result);
+        return result.Succeeded ? $"Enabled {user.Email}: they can sign in again." : Fail(result);
     });
 
     public Task<IActionResult> OnPostUnlockAsync(string id) => ActAsync(id, "unlock", async user =>
     {
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded) result = await users.ResetAccessFailedCountAsync(user);
-        return result.Succeeded ? Done($"Unlocked {user.Email}.") : Fail(result);
+        return result.Succeeded ? $"Unlocked {user.Email}." : Fail(result);
     });
 
     public Task<IActionResult> OnPostPasswordAsync(string id) => ActAsync(id, "password", async user =>
@@ -200,12 +170,8 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         // The reset path applies the password rules and changes the security stamp (open sessions end).
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, NewPassword);
-        if (!result.Succeeded)
-        {
-            AddIdentityErrors(result, nameof(NewPassword));
-            return null;
-        }
-        return Done($"Set a new password for {user.Email}. Give it to them in person; they are signed out everywhere.");
+        if (!result.Succeeded) return Fail(result, nameof(NewPassword));
+        return $"Set a new password for {user.Email}. Give it to them in person; they are signed out everywhere.";
     });
 
     /// <summary>A one-button action: on success post/redirect/get, otherwise the page with the saved values and the error.</summary>
@@ -232,53 +198,14 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         return Page();
     }
 
-    private string? Done(string flash) => flash;
+    private string? Fail(string key, string message) { ModelState.AddModelError(key, message); return null; }
+    private string? Fail(IdentityResult result, string passwordKey = "") { ModelState.AddIdentityErrors(result, passwordKey); return null; }
 
-    private string? Fail(string key, string message)
-    {
-        ModelState.AddModelError(key, message);
-        return null;
-    }
-
-    private string? Fail(IdentityResult result)
-    {
-        AddIdentityErrors(result, "");
-        return null;
-    }
-
-    /// <summary>Identity's errors next to the field they are about: password rules on the password, email problems on the email.</summary>
-    private void AddIdentityErrors(IdentityResult result, string passwordKey)
-    {
-        var codes = result.Errors.Select(e => e.Code).ToHashSet();
-        foreach (var e in result.Errors)
-        {
-            // The user name is the email: report a duplicate once, on the email.
-            if (e.Code is "DuplicateUserName" && codes.Contains("DuplicateEmail")) continue;
-            if (e.Code is "InvalidUserName" && codes.Contains("InvalidEmail")) continue;
-            var key = e.Code switch
-            {
-                _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => passwordKey,
-                "DuplicateEmail" or "InvalidEmail" or "DuplicateUserName" or "InvalidUserName" => "Input.Email",
-                "ConcurrencyFailure" => "",
-                _ => "",
-            };
-            var message = e.Code == "ConcurrencyFailure" ? "Another user changed this account at the same moment; reload the page and try again." : e.Description;
-            ModelState.AddModelError(key, message);
-        }
-    }
-
-    /// <summary>The staff member picked for linking, if any; adds an error if they are gone or already have another account.</summary>
+    /// <summary>The staff member picked for linking, if any; an error beside the choice if they are gone or already have another account.</summary>
     private async Task<ClinicAdmin.Domain.Staff.StaffMember?> CheckStaffLinkAsync(string? userId)
     {
-        if (Input.StaffMemberId is not { } sid) return null;
-        var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == sid);
-        if (staff is null) { ModelState.AddModelError("Input.StaffMemberId", "That staff member no longer exists."); return null; }
-        if (staff.UserId is not null && staff.UserId != userId)
-        {
-            var other = await db.Users.Where(u => u.Id == staff.UserId).Select(u => u.Email).SingleOrDefaultAsync();
-            ModelState.AddModelError("Input.StaffMemberId", $"{staff.FirstName} {staff.LastName} is already linked to the account {other}. One account per person: unlink it there first.");
-            return null;
-        }
+        var (staff, problem) = await AccountForm.StaffLinkAsync(db, Input.StaffMemberId, userId);
+        if (problem is not null) ModelState.AddModelError("Input.StaffMemberId", problem);
         return staff;
     }
 
@@ -286,11 +213,11 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
     {
         Id = user.Id;
         var role = (await users.GetRolesAsync(user)).FirstOrDefault();
-        var linked = await db.Staff.AsNoTracking().Where(s => s.UserId == user.Id).Select(s => (int?)s.Id).SingleOrDefaultAsync();
+        var linked = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == user.Id);
         Input = new AccountInput
         {
-            Email = user.Email, DisplayName = user.DisplayName, Role = role, StaffMemberId = linked,
-            ConcurrencyStamp = user.ConcurrencyStamp, Loaded = Snapshot(user.DisplayName, role, linked),
+            Email = user.Email, DisplayName = user.DisplayName, Role = role, StaffMemberId = linked?.Id,
+            ConcurrencyStamp = user.ConcurrencyStamp, Loaded = EditConflict.Snapshot(AccountForm.Values(user.DisplayName, role, linked?.DisplayName)),
         };
         await LoadStateAsync(user);
     }
@@ -305,8 +232,6 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
         FailedSignIns = user.AccessFailedCount;
     }
 
-    private static string Snapshot(string displayName, string? role, int? staffId) => JsonSerializer.Serialize(new object?[] { displayName, role, staffId });
-
     private async Task<IActionResult> RedisplayAsync()
     {
         await LoadListsAsync();
@@ -316,18 +241,7 @@ public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, C
     private async Task LoadListsAsync()
     {
         var today = (await clinicTime.ClockAsync()).Today;
-        // People without an account who are still on the roster, plus whoever this account is linked to now.
-        var options = await db.Staff.AsNoTracking()
-            .Where(s => (s.UserId == null && (s.EndDate == null || s.EndDate >= today)) || (Id != null && s.UserId == Id) || s.Id == Input.StaffMemberId)
-            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
-            .Select(s => new { s.Id, s.FirstName, s.LastName, s.Title }).ToListAsync();
-        StaffOptions = options.Select(s => new SelectListItem($"{s.LastName}, {s.FirstName} · {s.Title}", s.Id.ToString())).ToList();
-        var p = identity.Value.Password;
-        var rules = new List<string> { $"at least {p.RequiredLength} characters" };
-        if (p.RequireUppercase) rules.Add("an upper-case letter");
-        if (p.RequireLowercase) rules.Add("a lower-case letter");
-        if (p.RequireDigit) rules.Add("a digit");
-        if (p.RequireNonAlphanumeric) rules.Add("a symbol");
-        PasswordRules = "Passwords need " + string.Join(", ", rules) + ".";
+        StaffOptions = await AccountForm.StaffOptionsAsync(db, today, Id, Input.StaffMemberId);
+        PasswordRules = AccountForm.PasswordRules(identity.Value.Password);
     }
 }

@@ -130,7 +130,7 @@ public abstract class LocationPagesTests(ClinicApp app) : PageTest(app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
-        message.ShouldContain("Another user saved this location");
+        message.ShouldContain("Another user saved changes to this location");
         message.ShouldContain("Phone: now “(555) 010-7777”");
         ClinicClient.ValueOf(doc, "Input.Name").ShouldBe("Bob's name");
         (await LocationAsync("MAIN")).Name.ShouldBe("Test Ketamine Clinic Springfield");

@@ -260,8 +260,8 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
-        message.ShouldContain("Another user saved this service");
-        message.ShouldContain("Name: now \"Ketamine infusion, Alice\", you typed \"Ketamine infusion, Bob\"");
+        message.ShouldContain("Another user saved changes to this service");
+        message.ShouldContain("Name: now “Ketamine infusion, Alice” (you typed “Ketamine infusion, Bob”)");
         ClinicClient.ValueOf(doc, "Input.Name").ShouldBe("Ketamine infusion, Bob");
         ClinicClient.ValueOf(doc, "Input.DefaultDurationMinutes").ShouldBe("55");
         (await CatalogData.LoadAsync(App, s.Id)).Name.ShouldBe("Ketamine infusion, Alice");

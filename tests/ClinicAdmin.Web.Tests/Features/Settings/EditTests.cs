@@ -179,9 +179,9 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
-        message.ShouldContain("Another user saved the clinic settings");
-        message.ShouldContain("Practice name: now \"Alice's name\", you typed \"Bob's name\"");
-        message.ShouldContain("Phone: now \"(555) 010-2000\", you typed \"(555) 010-9999\"");
+        message.ShouldContain("Another user saved changes to the clinic settings");
+        message.ShouldContain("Practice name: now “Alice's name” (you typed “Bob's name”)");
+        message.ShouldContain("Phone: now “(555) 010-2000” (you typed “(555) 010-9999”)");
         ClinicClient.ValueOf(doc, "Input.Name").ShouldBe("Bob's name");
         (await SettingsAsync()).Name.ShouldBe("Alice's name");
 

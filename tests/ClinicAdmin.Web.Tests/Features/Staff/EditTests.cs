@@ -263,7 +263,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
         message.ShouldContain("Another user saved changes to this person");
-        message.ShouldContain("Phone: now \"(608) 555-1111\", you typed \"(608) 555-2222\"");
+        message.ShouldContain("Phone: now “(608) 555-1111” (you typed “(608) 555-2222”)");
         message.ShouldNotContain("Title:"); // Alice did not touch it
         ClinicClient.ErrorFor(doc, "Input.Phone").ShouldNotBeNull().ShouldContain("(608) 555-1111");
         ClinicClient.ValueOf(doc, "Input.Phone").ShouldBe("(608) 555-2222");

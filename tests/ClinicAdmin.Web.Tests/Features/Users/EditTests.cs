@@ -301,7 +301,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
-        doc.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user changed this account");
+        doc.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this account");
         doc.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Medical director");
         ClinicClient.ValueOf(doc, "Input.DisplayName").ShouldBe("Nurse Practitioner Priya");
         (await RoleOfAsync(id)).ShouldBe(Roles.MedicalDirector);
