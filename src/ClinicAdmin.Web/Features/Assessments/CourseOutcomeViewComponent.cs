@@ -41,7 +41,7 @@ public class CourseOutcomeViewComponent(ClinicDbContext db, ClinicTime clinicTim
             DateTime? latestAt = outcome.Latest is not null ? mine[^1].TakenAt : null;
             return new Line(i, outcome, mine.Count, baselineAt is { } b ? clock.ToLocal(b) : null, latestAt is { } l ? clock.ToLocal(l) : null);
         }).ToList();
-        var canRecord = Policies.RolesOf[Policies.RecordClinical].Any(HttpContext.User.IsInRole);
+        var canRecord = ClinicalAccess.CanRecord(HttpContext.User);
         return View("~/Features/Assessments/Components/CourseOutcome/Default.cshtml", new Model(courseId, patientId.Value, firstTreatment is { } f ? clock.ToLocal(f) : null, lines, canRecord,
             HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString));
     }

@@ -144,14 +144,14 @@ public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Crea
         Patient = p;
         var courses = await db.Courses.Where(c => c.PatientId == p.Id).OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new Choice(c.Id, $"{Vocabulary.Label(c.Indication)} · from {c.StartDate:yyyy-MM-dd} · {Vocabulary.Label(c.Status)}", c.Id)).ToList();
+        Courses = courses.Select(c => new Choice(c.Id, $"{Vocabulary.Label(c.Indication)} · from {RecordText.Date(c.StartDate)} · {Vocabulary.Label(c.Status)}", c.Id)).ToList();
         var visits = await db.Visits.Where(v => v.PatientId == p.Id).OrderByDescending(v => v.StartedAt).Take(60)
             .Select(v => new { v.Id, v.StartedAt, v.SessionNumber, v.TreatmentCourseId }).ToListAsync();
-        Visits = visits.Select(v => new Choice(v.Id, $"{clock.ToLocal(v.StartedAt):yyyy-MM-dd HH:mm}" + (v.SessionNumber is { } s ? $" · session {s}" : ""), v.TreatmentCourseId)).ToList();
+        Visits = visits.Select(v => new Choice(v.Id, $"{RecordText.DateTime(clock.ToLocal(v.StartedAt))}" + (v.SessionNumber is { } s ? $" · session {s}" : ""), v.TreatmentCourseId)).ToList();
         // A visit chosen in the URL but older than the list still shows.
         if (Input.VisitId is { } vid && Visits.All(v => v.Id != vid)
             && await db.Visits.Where(v => v.Id == vid && v.PatientId == p.Id).Select(v => new { v.StartedAt, v.SessionNumber, v.TreatmentCourseId }).SingleOrDefaultAsync() is { } old)
-            Visits = [.. Visits, new Choice(vid, $"{clock.ToLocal(old.StartedAt):yyyy-MM-dd HH:mm}" + (old.SessionNumber is { } s ? $" · session {s}" : ""), old.TreatmentCourseId)];
+            Visits = [.. Visits, new Choice(vid, $"{RecordText.DateTime(clock.ToLocal(old.StartedAt))}" + (old.SessionNumber is { } s ? $" · session {s}" : ""), old.TreatmentCourseId)];
         return true;
     }
 }

@@ -42,7 +42,7 @@ public class PatientScoresViewComponent(ClinicDbContext db, ClinicTime clinicTim
                 .Select(r => new ScorePoint(r.Id, r.TakenAtLocal, r.Total, r.Band, r.Session, r.SafetyFlag)).ToList()))
             .ToList();
         var latestPhq9 = rows.LastOrDefault(r => r.Instrument == Instrument.Phq9);
-        var canRecord = Policies.RolesOf[Policies.RecordClinical].Any(HttpContext.User.IsInRole);
+        var canRecord = ClinicalAccess.CanRecord(HttpContext.User);
         return View("~/Features/Assessments/Components/PatientScores/Default.cshtml", new Model(patientId, charts, rows.AsEnumerable().Reverse().ToList(), canRecord, latestPhq9 is { SafetyFlag: true } ? latestPhq9 : null,
             // After recording, come back to the page that shows this component (the patient page, usually).
             HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString));

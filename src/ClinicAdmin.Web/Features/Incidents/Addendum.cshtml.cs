@@ -58,7 +58,7 @@ public class AddendumModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Ad
         var clock = await clinicTime.ClockAsync();
         Id = i.Id;
         IsLocked = i.SignedOffAt is not null;
-        Summary = $"{Vocabulary.Label(i.Type)} · grade {i.Grade} · {clock.ToLocal(i.OccurredAt):yyyy-MM-dd HH:mm}";
+        Summary = $"{Vocabulary.Label(i.Type)} · grade {i.Grade} · {RecordText.DateTime(clock.ToLocal(i.OccurredAt))}";
         Context = await IncidentContext.LoadAsync(db, clock, i.PatientId, i.VisitId);
         return true;
     }

@@ -39,5 +39,5 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizat
         return Page();
     }
 
-    public string Local(DateTime? utc) => utc is { } u ? Clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm") : "—";
+    public string Local(DateTime? utc) => utc is { } u ? RecordText.DateTime(Clock.ToLocal(u)) : "—";
 }

@@ -81,7 +81,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         ViewData["NowLocal"] = IncidentForm.Minute(clock.NowLocal).ToString("yyyy-MM-ddTHH:mm");
         Context = await IncidentContext.LoadAsync(db, clock, incident.PatientId, incident.VisitId);
         LockedMessage = incident.IsLocked
-            ? $"This incident was signed off by {incident.ReviewedBy} on {clock.ToLocal(incident.SignedOffAt!.Value):yyyy-MM-dd HH:mm} and is locked: nothing was changed. Add an addendum instead."
+            ? $"This incident was signed off by {incident.ReviewedBy} on {RecordText.DateTime(clock.ToLocal(incident.SignedOffAt!.Value))} and is locked: nothing was changed. Add an addendum instead."
             : null;
     }
 

@@ -134,7 +134,7 @@ public static class IncidentForm
     /// <summary>The fields the form shows, as display text, keyed by input name (for concurrency messages).</summary>
     public static Dictionary<string, string?> Values(Incident i, ClinicClock clock)
     {
-        string? T(DateTime? utc) => utc is { } u ? clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
+        string? T(DateTime? utc) => utc is { } u ? RecordText.DateTime(clock.ToLocal(u)) : null;
         return new()
         {
             ["Type"] = Vocabulary.Label(i.Type), ["Drug"] = i.Drug, ["Route"] = Vocabulary.Label(i.Route),

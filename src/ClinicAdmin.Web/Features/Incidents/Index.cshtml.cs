@@ -127,7 +127,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     {
         var d = new Dictionary<string, string?>
         {
-            ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["type"] = Type?.ToString(),
+            ["from"] = RecordText.Date(From), ["to"] = RecordText.Date(To), ["type"] = Type?.ToString(),
             ["grade"] = Grade?.ToString(), ["review"] = Review, ["provider"] = Provider?.ToString(), ["patientId"] = PatientId?.ToString(),
         };
         foreach (var (k, v) in changes) d[k] = v;

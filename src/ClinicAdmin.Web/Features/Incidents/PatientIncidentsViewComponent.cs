@@ -28,7 +28,7 @@ public class PatientIncidentsViewComponent(ClinicDbContext db, ClinicTime clinic
                           orderby i.OccurredAt descending, i.Id descending
                           select new { i.Id, i.OccurredAt, i.Type, i.Grade, i.Serious, i.SignedOffAt, Session = (int?)v.SessionNumber, Addenda = i.Addenda.Count() })
             .ToListAsync();
-        var canRecord = Policies.RolesOf[Policies.RecordClinical].Any(HttpContext.User.IsInRole);
+        var canRecord = ClinicalAccess.CanRecord(HttpContext.User);
         return View("~/Features/Incidents/Components/PatientIncidents/Default.cshtml", new Model(patientId, rows.Select(r => new Row(r.Id, clock.ToLocal(r.OccurredAt), r.Type, r.Grade, r.Serious, r.SignedOffAt, r.Session, r.Addenda)).ToList(), canRecord));
     }
 }

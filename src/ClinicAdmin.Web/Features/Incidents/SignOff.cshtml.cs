@@ -83,5 +83,5 @@ public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Sig
         Context = await IncidentContext.LoadAsync(db, clock, incident.PatientId, incident.VisitId);
     }
 
-    public string Local(DateTime? utc) => utc is { } u ? Clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm") : "—";
+    public string Local(DateTime? utc) => utc is { } u ? RecordText.DateTime(Clock.ToLocal(u)) : "—";
 }

@@ -56,7 +56,6 @@ public class DashboardModel(OutcomeFigures figures, DashboardFigures dashboard, 
     }
 
     public static string Rate(Proportion p) => p.Rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) + $" ({p.Count}/{p.Total})" : $"— (0/{p.Total})";
-    public static string Money(decimal amount) => amount.ToString("C", CultureInfo.GetCultureInfo("en-US"));
     public static string Change(ScoreChange c) => c.Mean is { } m ? m.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + $" (n={c.Courses})" : "—";
     public static string Per100(decimal? rate) => rate is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) : "—";
 }

@@ -196,7 +196,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     private static Dictionary<string, string?> Values(Patient p) => new()
     {
         [nameof(PatientInput.FirstName)] = p.FirstName, [nameof(PatientInput.LastName)] = p.LastName,
-        [nameof(PatientInput.DateOfBirth)] = p.DateOfBirth.ToString("yyyy-MM-dd"), [nameof(PatientInput.Sex)] = p.Sex,
+        [nameof(PatientInput.DateOfBirth)] = RecordText.Date(p.DateOfBirth), [nameof(PatientInput.Sex)] = p.Sex,
         [nameof(PatientInput.Email)] = p.Email, [nameof(PatientInput.Phone)] = p.Phone,
         [nameof(PatientInput.Line1)] = p.Address.Line1, [nameof(PatientInput.Line2)] = p.Address.Line2, [nameof(PatientInput.City)] = p.Address.City,
         [nameof(PatientInput.State)] = p.Address.State, [nameof(PatientInput.PostalCode)] = p.Address.PostalCode,

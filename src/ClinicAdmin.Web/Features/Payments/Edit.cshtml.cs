@@ -70,7 +70,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (patientId is null || !await LoadPatientAsync(patientId.Value)) return NotFound();
         ModelState.Remove("Reversal.Reason");
         var clock = await clinicTime.ClockAsync();
-        var amount = ParseAmount(Input.Amount);
+        var amount = RecordText.ParseAmount(Input.Amount);
         if (Input.Amount is not null && amount is null) AddErrorOnce("Input.Amount", "Enter an amount like 399 or 399.50.");
         else if (amount is { } a && PaymentRules.AmountProblem(a) is { } problem) AddErrorOnce("Input.Amount", problem);
         if (Input.ReceivedOn is { } on && on > clock.Today) AddErrorOnce("Input.ReceivedOn", "A payment cannot be received after today.");
@@ -113,14 +113,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     }
 
     private string RecordedBy() => User.Identity?.Name ?? "unknown";
-
-    /// <summary>"$1,250.50", "1250.5" and "1,250" are amounts; anything else is not.</summary>
-    public static decimal? ParseAmount(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim().Replace("$", "").Replace(" ", "");
-        return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-US"), out var v) ? v : null;
-    }
 
     private async Task<bool> LoadOriginalAsync(int paymentId)
     {

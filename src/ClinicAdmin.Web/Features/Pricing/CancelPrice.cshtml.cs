@@ -56,7 +56,7 @@ public class CancelPriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogger
             return Page();
         }
         log.LogInformation("Price {PriceId} of service {ServiceId} cancelled", priceId, id);
-        TempData["Flash"] = $"The price change from {PricingText.Date(from)} was cancelled.";
+        TempData["Flash"] = $"The price change from {RecordText.Date(from)} was cancelled.";
         return RedirectToPage("Details", new { id });
     }
 

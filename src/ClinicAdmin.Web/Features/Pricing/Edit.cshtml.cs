@@ -126,7 +126,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (service is null)
         {
             // A new service needs its first price, or nothing could be billed with it.
-            price = PricingText.ParseAmount(Input.InitialPrice);
+            price = RecordText.ParseAmount(Input.InitialPrice);
             if (string.IsNullOrWhiteSpace(Input.InitialPrice)) ModelState.AddModelError("Input.InitialPrice", "Enter the price (0 if the item is included free).");
             else if (price is null) ModelState.AddModelError("Input.InitialPrice", "Enter an amount like 425 or 425.50.");
             if (Input.InitialPriceFrom is null) ModelState.AddModelError("Input.InitialPriceFrom", "Enter the date the price starts.");

@@ -51,7 +51,7 @@ public class SchedulePriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogg
     {
         var service = await db.Services.Include(s => s.Prices).SingleOrDefaultAsync(s => s.Id == id);
         if (service is null) return NotFound();
-        var amount = PricingText.ParseAmount(Input.Amount);
+        var amount = RecordText.ParseAmount(Input.Amount);
         if (Input.Amount is not null && amount is null && ModelState.GetFieldValidationState("Input.Amount") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             ModelState.AddModelError("Input.Amount", "Enter an amount like 425 or 425.50.");
 
@@ -66,8 +66,8 @@ public class SchedulePriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogg
                 await db.SaveChangesAsync();
                 log.LogInformation("Price scheduled for service {ServiceId} from {EffectiveFrom}", id, Input.EffectiveFrom);
                 TempData["Flash"] = Input.EffectiveFrom > clock.Today
-                    ? $"New price {PricingText.Money(amount.Value)} scheduled from {PricingText.Date(Input.EffectiveFrom.Value)}."
-                    : $"New price {PricingText.Money(amount.Value)} is in force from today.";
+                    ? $"New price {RecordText.Money(amount.Value)} scheduled from {RecordText.Date(Input.EffectiveFrom.Value)}."
+                    : $"New price {RecordText.Money(amount.Value)} is in force from today.";
                 return RedirectToPage("Details", new { id });
             }
             catch (DomainException ex)

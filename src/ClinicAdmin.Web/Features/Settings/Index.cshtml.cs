@@ -37,7 +37,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         if (string.IsNullOrWhiteSpace(s.Phone)) missing.Add("phone");
         Missing = missing;
         var clock = await clinicTime.ClockAsync();
-        LocalNow = clock.NowLocal.ToString("yyyy-MM-dd HH:mm");
+        LocalNow = RecordText.DateTime(clock.NowLocal);
         return Page();
     }
 

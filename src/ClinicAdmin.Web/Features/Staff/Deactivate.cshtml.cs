@@ -91,7 +91,7 @@ public class DeactivateModel(ClinicDbContext db, ClinicTime clinicTime, UserMana
         }
         await tx.CommitAsync();
         log.LogInformation("Staff member {StaffId} deactivated (account disabled: {Disabled})", id, disable);
-        TempData["Flash"] = $"{person.FirstName} {person.LastName}'s last day is set to {person.EndDate:yyyy-MM-dd}." + (disable ? " Their sign-in account is disabled." : "");
+        TempData["Flash"] = $"{person.FirstName} {person.LastName}'s last day is set to {RecordText.Date(person.EndDate)}." + (disable ? " Their sign-in account is disabled." : "");
         return RedirectToPage("/Staff/Details", new { id });
     }
 
@@ -144,7 +144,7 @@ public class DeactivateModel(ClinicDbContext db, ClinicTime clinicTime, UserMana
         db.ChangeTracker.Clear();
         var fresh = await LoadAsync(id);
         if (fresh is null) return NotFound();
-        ModelState.AddModelError("", $"Another user changed this person while you were looking (the end date is now {fresh.EndDate?.ToString("yyyy-MM-dd") ?? "empty"}). Nothing was saved; check and try again.");
+        ModelState.AddModelError("", $"Another user changed this person while you were looking (the end date is now {RecordText.Date(fresh.EndDate, "empty")}). Nothing was saved; check and try again.");
         Input.ConcurrencyStamp = fresh.ConcurrencyStamp;
         ModelState.Remove("Input.ConcurrencyStamp");
         return Page();

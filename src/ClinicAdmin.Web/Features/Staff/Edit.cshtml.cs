@@ -180,10 +180,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         [nameof(StaffInput.Credentials)] = s.Credentials, [nameof(StaffInput.Title)] = s.Title,
         [nameof(StaffInput.Email)] = s.Email, [nameof(StaffInput.Phone)] = s.Phone, [nameof(StaffInput.Npi)] = s.Npi,
         [nameof(StaffInput.LicenseNumber)] = s.LicenseNumber, [nameof(StaffInput.LicenseState)] = s.LicenseState,
-        [nameof(StaffInput.LicenseExpiresOn)] = s.LicenseExpiresOn?.ToString("yyyy-MM-dd"),
+        [nameof(StaffInput.LicenseExpiresOn)] = RecordText.Date(s.LicenseExpiresOn),
         [nameof(StaffInput.BoardCertifications)] = s.BoardCertifications,
         [nameof(StaffInput.IsRenderingProvider)] = s.IsRenderingProvider ? "yes" : "no",
-        [nameof(StaffInput.StartDate)] = s.StartDate.ToString("yyyy-MM-dd"), [nameof(StaffInput.EndDate)] = s.EndDate?.ToString("yyyy-MM-dd"),
+        [nameof(StaffInput.StartDate)] = RecordText.Date(s.StartDate), [nameof(StaffInput.EndDate)] = RecordText.Date(s.EndDate),
         [nameof(StaffInput.Bio)] = s.Bio,
     };
 

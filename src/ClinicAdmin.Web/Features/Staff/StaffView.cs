@@ -1,3 +1,4 @@
+using ClinicAdmin.Web.PageKit;
 using System.Security.Claims;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Staff;
@@ -27,12 +28,12 @@ public static class StaffView
             if (exp < today)
             {
                 // Rendering providers already have this from BillingProblems.
-                if (!s.IsRenderingProvider) list.Add($"License expired on {exp:yyyy-MM-dd}.");
+                if (!s.IsRenderingProvider) list.Add($"License expired on {RecordText.Date(exp)}.");
             }
             else
             {
                 var days = exp.DayNumber - today.DayNumber;
-                list.Add(days == 0 ? $"License expires today ({exp:yyyy-MM-dd})." : $"License expires on {exp:yyyy-MM-dd} (in {days} day{(days == 1 ? "" : "s")}).");
+                list.Add(days == 0 ? $"License expires today ({RecordText.Date(exp)})." : $"License expires on {RecordText.Date(exp)} (in {days} day{(days == 1 ? "" : "s")}).");
             }
         }
         return list;

@@ -62,7 +62,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         {
             RequestKind.Visit => $"Superbill, visit — patient #{PatientId}",
             RequestKind.Course => $"Superbill, treatment course — patient #{PatientId}",
-            _ => $"Superbill, {Input.From:yyyy-MM-dd} to {Input.To:yyyy-MM-dd} — patient #{PatientId}",
+            _ => $"Superbill, {RecordText.Date(Input.From)} to {RecordText.Date(Input.To)} — patient #{PatientId}",
         };
         var result = await requests.RequestAsync(scope, 1, null, title, User, HttpContext.RequestAborted);
         if (result.Run is null) { Problems = result.Problems; return Page(); }
@@ -104,10 +104,10 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         var clock = await clinicTime.ClockAsync();
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == PatientId).OrderByDescending(v => v.StartedAt)
             .Select(v => new { v.Id, v.StartedAt, v.SessionNumber, Lines = v.ChargeLines.Count }).ToListAsync();
-        Visits = visits.Select(v => new Option(v.Id, $"{clock.ToLocal(v.StartedAt):yyyy-MM-dd HH:mm}{(v.SessionNumber is { } s ? $" · session {s}" : "")}{(v.Lines == 0 ? " · no charges" : "")}")).ToList();
+        Visits = visits.Select(v => new Option(v.Id, $"{RecordText.DateTime(clock.ToLocal(v.StartedAt))}{(v.SessionNumber is { } s ? $" · session {s}" : "")}{(v.Lines == 0 ? " · no charges" : "")}")).ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => c.PatientId == PatientId).OrderByDescending(c => c.StartDate)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new Option(c.Id, $"{Vocabulary.Label(c.Indication)} from {c.StartDate:yyyy-MM-dd} ({Vocabulary.Label(c.Status)})")).ToList();
+        Courses = courses.Select(c => new Option(c.Id, $"{Vocabulary.Label(c.Indication)} from {RecordText.Date(c.StartDate)} ({Vocabulary.Label(c.Status)})")).ToList();
         return true;
     }
 }

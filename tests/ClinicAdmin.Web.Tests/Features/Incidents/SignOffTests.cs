@@ -108,7 +108,7 @@ public abstract class SignOffTests(ClinicApp app) : PageTest(app)
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
-        doc.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("changed after you opened it");
+        doc.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this incident");
         doc.QuerySelector("#signoff-summary")!.TextContent.ShouldContain("Grade 4");
         (await LoadAsync(incident.Id)).IsLocked.ShouldBeFalse();
         (await director.SubmitAsync(doc, url, new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -202,7 +202,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         var refused = await bob.SubmitAsync(bobsForm, Url, new() { ["Input.BillingAddress.City"] = "Chicago" });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Billing address: now \"77 New Street");
+        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Billing address: now “77 New Street");
         (await SettingsAsync()).BillingAddress.ToString().ShouldBe("77 New Street, Springfield, IL 62701");
     }
 }
