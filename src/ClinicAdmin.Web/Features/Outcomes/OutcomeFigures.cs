@@ -6,6 +6,7 @@ using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
+using ClinicAdmin.Reports.Outcomes;
 using ClinicAdmin.Reports.Workbooks;
 using Microsoft.EntityFrameworkCore;
 using Route = ClinicAdmin.Domain.Visits.Route;
@@ -13,7 +14,8 @@ using Route = ClinicAdmin.Domain.Visits.Route;
 namespace ClinicAdmin.Web.Features.Outcomes;
 
 /// <summary>
-/// THE one place the outcome figures are computed: the dashboard and the workbook both call this, so they cannot
+/// Loads a month's facts for the outcome figures (the arithmetic is ClinicAdmin.Reports/Outcomes/OutcomeMath, unit-tested
+/// without a host). THE one place the figures come from: the dashboard and the workbook both call this, so they cannot
 /// disagree. A clinic month is [1st 00:00 local, next 1st 00:00 local), converted to UTC with the clinic's zone.
 /// Definitions:
 /// - a session is a visit that started in the month; its service is its first non-add-on charge line's service;
@@ -57,7 +59,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
     public async Task<MonthSummary> SummaryAsync(ReportMonth month, int? locationId = null, CancellationToken ct = default)
     {
         var data = await LoadAsync(RangeOf(month), locationId, ct);
-        return Summarize(data);
+        return OutcomeMath.Summarize(data);
     }
 
     /// <summary>Null when the clinic had no session before the month (its first month): nothing to compare with.</summary>
@@ -127,7 +129,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
                 (phq9.TryGetValue(c, out var scores) ? scores : []).Where(x => x.TakenAt < e),
                 firstVisit.TryGetValue(c, out var f) && f < e ? f : null)).ToList();
             rows.Add(new TrendRow(m.Year, m.Month, perMonth[i].Patients, perMonth[i].Sessions,
-                ResponseOf(outcomes), RemissionOf(outcomes), perMonth[i].Incidents));
+                OutcomeMath.ResponseOf(outcomes), OutcomeMath.RemissionOf(outcomes), perMonth[i].Incidents));
         }
         return rows;
     }
@@ -141,13 +143,6 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return TrendAsync(month, locationId, ct, known);
     }
 
-    /// <summary>Response: a fall of 50% or more from a baseline above 0, among courses with a baseline above 0 and a later score.</summary>
-    private static Proportion ResponseOf(IReadOnlyCollection<CourseOutcome> phq9) =>
-        new(phq9.Count(o => o.InResponseDenominator && o.Responder), phq9.Count(o => o.InResponseDenominator));
-    /// <summary>Remission: a latest score under 5, among courses with a baseline of 5 or more and a later score.</summary>
-    private static Proportion RemissionOf(IReadOnlyCollection<CourseOutcome> phq9) =>
-        new(phq9.Count(o => o.InRemissionDenominator && o.Remitter), phq9.Count(o => o.InRemissionDenominator));
-
     /// <summary>Everything the workbook shows for a month.</summary>
     public async Task<OutcomeWorkbookModel> WorkbookAsync(int year, int monthNumber, int version, string generatedBy, int? locationId = null, CancellationToken ct = default)
     {
@@ -158,126 +153,21 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         var scope = locationId is { } lid && data.Locations.TryGetValue(lid, out var here) ? new WorkbookLocation(here.Code, here.Name) : null;
         var clock = ClinicClock.For(month.TimeZoneId, time);
         var names = settings.ShowNames;
-        string? NameOf(int patientId) => names && data.Patients.TryGetValue(patientId, out var p) ? p.Name : null;
-        string MrnOf(int patientId) => data.Patients.TryGetValue(patientId, out var p) ? p.Mrn : $"#{patientId}";
-
-        var outcomes = data.Courses.Values
-            .OrderBy(c => MrnOf(c.PatientId), StringComparer.Ordinal).ThenBy(c => c.StartDate).ThenBy(c => c.Id)
-            .Select(c => new OutcomeRow
-            {
-                PatientMrn = MrnOf(c.PatientId), PatientName = NameOf(c.PatientId), Indication = Vocabulary.Label(c.Indication),
-                CourseStarted = c.StartDate, SessionsSoFar = c.SessionsSoFar,
-                Phq9Baseline = c.Phq9.Baseline, Phq9Latest = c.Phq9.Latest, Phq9PercentChange = c.Phq9.PercentChange,
-                Gad7Baseline = c.Gad7.Baseline, Gad7Latest = c.Gad7.Latest, Gad7PercentChange = c.Gad7.PercentChange,
-                Responder = c.InResponseDenominator ? c.Phq9.Responder : null,
-                Remitter = c.InRemissionDenominator ? c.Phq9.Remitter : null,
-            }).ToList();
-
-        var assessments = data.Assessments.Select(a =>
-        {
-            var course = a.CourseId is { } id && data.Courses.TryGetValue(id, out var c) ? c : null;
-            return new AssessmentRow
-            {
-                TakenAt = clock.ToLocal(a.TakenAt), PatientMrn = MrnOf(a.PatientId), PatientName = NameOf(a.PatientId),
-                Indication = course is null ? null : Vocabulary.Label(course.Indication), Instrument = Scoring.Name(a.Instrument), Total = a.Total,
-                Band = Scoring.Band(a.Instrument, a.Total), IsBaseline = course?.BaselineAt(a.Instrument) == a.TakenAt,
-            };
-        }); // streamed: rows are made as the writer asks for them
-
-        var sessions = data.Visits.Select(v => new SessionRow
-        {
-            Date = clock.DateOf(v.StartedAt), PatientMrn = MrnOf(v.PatientId), PatientName = NameOf(v.PatientId),
-            Provider = data.ProviderName(v.ProviderId), Location = data.LocationCode(v.LocationId), Service = data.ServiceOf(v).Name, Category = Vocabulary.Label(data.ServiceOf(v).Category),
-            Route = v.Route == Route.None ? "" : Vocabulary.Label(v.Route), SessionNumber = v.SessionNumber, DoseMg = v.DoseMg, WeightKg = v.WeightKg,
-            AddOns = v.Lines.Where(l => l.IsAddOn).OrderBy(l => l.Id).Select(l => data.ServiceName(l.ServiceId)).ToList(),
-            Charge = v.Lines.Sum(l => l.Amount),
-        }); // streamed: rows are made as the writer asks for them
-
-        var incidents = data.Incidents.Select(i => new IncidentRow
-        {
-            OccurredAt = clock.ToLocal(i.OccurredAt), PatientMrn = MrnOf(i.PatientId), PatientName = NameOf(i.PatientId),
-            Visit = i.VisitId is { } vid ? $"V-{vid}" : null, Type = Vocabulary.Label(i.Type), Grade = i.Grade, Serious = i.Serious != SeriousCriteria.None,
-            SeriousCriteria = i.Serious == SeriousCriteria.None ? null
-                : Vocabulary.Serious(i.Serious, "; "),
-            Drug = i.Drug, Route = Vocabulary.Label(i.Route), DoseMg = i.DoseMg, LotNumber = i.LotNumber, OnsetMinutesAfterDose = i.Onset,
-            Description = i.Description, Systolic = i.Systolic, Diastolic = i.Diastolic, HeartRate = i.HeartRate, SpO2 = i.SpO2,
-            ActionTaken = i.ActionTaken, RescueMedication = i.RescueMedication, RescueDose = i.RescueDose,
-            RescueGivenAt = i.RescueGivenAt is { } rg ? clock.ToLocal(rg) : null, ResolvedAt = i.ResolvedAt is { } ra ? clock.ToLocal(ra) : null,
-            Outcome = Vocabulary.Label(i.Outcome), FollowUp = i.FollowUp, ReportedBy = i.ReportedBy, ReviewedBy = i.ReviewedBy,
-            ReviewedAt = i.SignedOffAt is { } so ? clock.ToLocal(so) : null, ReviewNotes = i.ReviewNotes,
-            ReportableToMedWatch = i.MedWatch, ReportableToRems = i.Rems,
-            Addenda = data.Addenda.TryGetValue(i.Id, out var list) ? list : [],
-        }); // streamed: rows are made as the writer asks for them
-
-        var revenue = data.Visits.SelectMany(v => v.Lines.Select(l => (Visit: v.Id, Line: l, Service: data.ServiceInfo(l.ServiceId))))
-            .GroupBy(x => (Category: x.Service.Category, x.Service.Name))
-            .Select(g => new RevenueRow(Vocabulary.Label(g.Key.Category), g.Key.Name, g.Select(x => x.Visit).Distinct().Count(), g.Sum(x => x.Line.Amount)))
-            .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Service, StringComparer.Ordinal).ToList();
-
+        var rows = new OutcomeRows(data, clock, names);
         // This month's and the previous month's summaries are computed once; the trend reuses them.
-        var thisMonth = Summarize(data);
+        var thisMonth = OutcomeMath.Summarize(data);
         var previous = await PreviousSummaryAsync(month, locationId, ct);
 
         return new OutcomeWorkbookModel
         {
             ClinicName = settings.Name, Location = scope, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
             ShowPatientNames = names, ThisMonth = thisMonth, PreviousMonth = previous,
-            Outcomes = outcomes, Assessments = assessments, Sessions = sessions, Incidents = incidents, Revenue = revenue,
+            Outcomes = rows.Outcomes(), Assessments = rows.Assessments(), Sessions = rows.Sessions(), Incidents = rows.Incidents(), Revenue = rows.Revenue(),
             Trend = await TrendAsync(month, locationId, thisMonth, previous, ct),
         };
     }
 
     // ---- loading: one projection per table, keyed lookups in memory ----
-
-    private sealed record LineFact(int Id, int ServiceId, bool IsAddOn, decimal Amount);
-    private sealed record VisitFact(int Id, int PatientId, int? CourseId, int ProviderId, int LocationId, DateTime StartedAt, Route Route, int? SessionNumber,
-                                    decimal? DoseMg, decimal? WeightKg, List<LineFact> Lines);
-    private sealed record ScoreFact(int Id, int PatientId, int? CourseId, Instrument Instrument, DateTime TakenAt, int Total);
-    private sealed record IncidentFact(int Id, int PatientId, int? VisitId, IncidentType Type, int Grade, SeriousCriteria Serious, string? Drug,
-        Route Route, decimal? DoseMg, string? LotNumber, int? Onset, DateTime OccurredAt, string Description, int? Systolic, int? Diastolic,
-        int? HeartRate, int? SpO2, string? ActionTaken, string? RescueMedication, string? RescueDose, DateTime? RescueGivenAt, DateTime? ResolvedAt,
-        IncidentOutcome Outcome, string? FollowUp, string ReportedBy, bool MedWatch, bool Rems, string? ReviewedBy, DateTime? SignedOffAt, string? ReviewNotes);
-    private sealed record ServiceFact(string Name, ServiceCategory Category);
-
-    private sealed class CourseFact
-    {
-        public int Id, PatientId, SessionsSoFar;
-        public Indication Indication;
-        public DateOnly StartDate;
-        public DateTime? FirstVisitAt;
-        public List<ScoreFact> Scores = [];
-        public CourseOutcome Phq9 = null!, Gad7 = null!;
-        public bool InResponseDenominator => Phq9.InResponseDenominator;
-        public bool InRemissionDenominator => Phq9.InRemissionDenominator;
-
-        /// <summary>When the baseline score was taken: the same rule as <see cref="CourseOutcome.Compute"/>.</summary>
-        public DateTime? BaselineAt(Instrument instrument) => FirstVisitAt is { } first
-            ? Scores.Where(s => s.Instrument == instrument && s.TakenAt <= first).Select(s => (DateTime?)s.TakenAt).Max()
-            : null;
-    }
-
-    private sealed class MonthData
-    {
-        public List<VisitFact> Visits = [];
-        public List<ScoreFact> Assessments = [];
-        public List<IncidentFact> Incidents = [];
-        public Dictionary<int, List<string>> Addenda = [];
-        public Dictionary<int, CourseFact> Courses = [];
-        public Dictionary<int, (string Mrn, string Name)> Patients = [];
-        public Dictionary<int, ServiceFact> Services = [];
-        public Dictionary<int, string> Providers = [];
-        public Dictionary<int, (string Code, string Name)> Locations = [];
-        public int CoursesStarted, CoursesCompleted;
-
-        private static readonly ServiceFact NoService = new("(no service)", ServiceCategory.ConsultationEvaluation);
-        public ServiceFact ServiceInfo(int id) => Services.TryGetValue(id, out var s) ? s : new($"Service #{id}", ServiceCategory.ConsultationEvaluation);
-        public string ServiceName(int id) => ServiceInfo(id).Name;
-        /// <summary>A session's service: its first non-add-on line.</summary>
-        public ServiceFact ServiceOf(VisitFact v) =>
-            v.Lines.Where(l => !l.IsAddOn).OrderBy(l => l.Id).Select(l => ServiceInfo(l.ServiceId)).FirstOrDefault() ?? NoService;
-        public string ProviderName(int id) => Providers.TryGetValue(id, out var n) ? n : $"Staff #{id}";
-        public string LocationCode(int id) => Locations.TryGetValue(id, out var l) ? l.Code : $"#{id}";
-    }
 
     /// <summary>
     /// What belongs to a month and scope, as queries: the month's sessions, assessments, incidents, and the courses of the
@@ -307,10 +197,10 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return (monthVisits, assessments, incidents, courses);
     }
 
-    private async Task<MonthData> LoadAsync(MonthRange range, int? loc, CancellationToken ct)
+    private async Task<MonthFacts> LoadAsync(MonthRange range, int? loc, CancellationToken ct)
     {
         var (s, e) = (range.StartUtc, range.EndUtc);
-        var d = new MonthData();
+        var d = new MonthFacts();
         var (monthVisits, assessments, incidents, courses) = Scoped(range, loc);
         d.Visits = await monthVisits.AsNoTracking()
             .OrderBy(v => v.StartedAt).ThenBy(v => v.Id)
@@ -378,38 +268,5 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         d.Providers = (await db.Staff.AsNoTracking().Select(x => new { x.Id, x.FirstName, x.LastName, x.Credentials }).ToListAsync(ct))
             .ToDictionary(x => x.Id, x => StaffMember.NameWithCredentials(x.FirstName, x.LastName, x.Credentials));
         return d;
-    }
-
-    private static MonthSummary Summarize(MonthData d)
-    {
-        var courses = d.Courses.Values.ToList();
-        static IReadOnlyList<LabelCount> Counted(IEnumerable<string> labels) =>
-            labels.GroupBy(l => l).Select(g => new LabelCount(g.Key, g.Count()))
-                .OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Ordinal).ToList();
-        static ScoreChange Change(IEnumerable<CourseOutcome> outcomes)
-        {
-            var changes = outcomes.Where(o => o.Baseline is not null && o.Latest is not null).Select(o => (decimal)(o.Latest!.Value - o.Baseline!.Value)).ToList();
-            return new ScoreChange(changes.Count == 0 ? null : Math.Round(changes.Average(), 2), changes.Count);
-        }
-        return new MonthSummary
-        {
-            PatientsTreated = d.Visits.Select(v => v.PatientId).Distinct().Count(),
-            SessionsByService = Counted(d.Visits.Select(v => d.ServiceOf(v).Name)),
-            CoursesStarted = d.CoursesStarted,
-            CoursesCompleted = d.CoursesCompleted,
-            Phq9Change = Change(courses.Select(c => c.Phq9)),
-            Gad7Change = Change(courses.Select(c => c.Gad7)),
-            Response = ResponseOf(courses.Select(c => c.Phq9).ToList()),
-            Remission = RemissionOf(courses.Select(c => c.Phq9).ToList()),
-            IncidentsByType = Counted(d.Incidents.Select(i => Vocabulary.Label(i.Type))),
-            IncidentsByGrade = d.Incidents.GroupBy(i => i.Grade).OrderBy(g => g.Key).Select(g => new GradeCount(g.Key, g.Count())).ToList(),
-            SeriousIncidents = d.Incidents.Count(i => i.Serious != SeriousCriteria.None),
-            AddOnUse = Counted(d.Visits.SelectMany(v => v.Lines.Where(l => l.IsAddOn).Select(l => d.ServiceName(l.ServiceId)).Distinct())),
-            RevenueByCategory = d.Visits.SelectMany(v => v.Lines).GroupBy(l => d.ServiceInfo(l.ServiceId).Category)
-                .Select(g => new LabelAmount(Vocabulary.Label(g.Key), g.Sum(l => l.Amount)))
-                .OrderByDescending(x => x.Amount).ThenBy(x => x.Label, StringComparer.Ordinal).ToList(),
-            SessionsByProvider = Counted(d.Visits.Select(v => d.ProviderName(v.ProviderId))),
-            SessionsByLocation = Counted(d.Visits.Select(v => d.Locations.TryGetValue(v.LocationId, out var l) ? $"{l.Code} {l.Name}" : $"Location #{v.LocationId}")),
-        };
     }
 }
