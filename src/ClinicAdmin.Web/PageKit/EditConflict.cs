@@ -13,7 +13,7 @@ namespace ClinicAdmin.Web.PageKit;
 /// </summary>
 public static class EditConflict
 {
-    /// <summary>One changed field: its label, the saved value now, the value this user typed.</summary>
+    /// <summary>One changed field: its label, the saved value now, the value this user typed (null: not shown, e.g. a group of inputs).</summary>
     public sealed record Change(string Field, string Label, string? Theirs, string? Yours);
 
     /// <summary>Fields whose saved value is no longer what the form was opened with. Without a (valid) snapshot, every field counts.</summary>
@@ -66,7 +66,7 @@ public static class EditConflict
     /// <summary>The one wording of a refused save.</summary>
     public static string Message(string what, IReadOnlyCollection<Change> changes) =>
         $"Another user saved changes to {what} while you were editing, so your changes were not saved. " +
-        (changes.Count > 0 ? "Changed by them: " + string.Join("; ", changes.Select(c => $"{c.Label}: now {Quote(c.Theirs)} (you typed {Quote(c.Yours)})")) + ". " : "") +
+        (changes.Count > 0 ? "Changed by them: " + string.Join("; ", changes.Select(c => $"{c.Label}: now {Quote(c.Theirs)}" + (c.Yours is null ? "" : $" (you typed {Quote(c.Yours)})"))) + ". " : "") +
         "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.";
 
     /// <summary>The record was deleted by another user while this one edited it.</summary>

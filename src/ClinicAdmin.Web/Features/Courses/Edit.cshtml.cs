@@ -82,7 +82,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         // Checked codes, lettered in the order of the patient's list (not the order the boxes were ticked).
         var chosen = PatientDiagnoses.Where(d => Input.DiagnosisCodes.Contains(d.Code)).ToList();
         if (Input.DiagnosisCodes.Any(c => !PatientDiagnoses.Any(d => d.Code == c)))
-            AddErrorOnce("Input.DiagnosisCodes", "Choose among the patient's diagnoses (add new ones on the patient's page first).");
+            ModelState.AddErrorOnce("Input.DiagnosisCodes", "Choose among the patient's diagnoses (add new ones on the patient's page first).");
 
         if (Input.Indication is { } ind) course.Indication = ind;
         if (Input.PlannedSessions is { } planned) course.PlannedSessions = planned;
@@ -98,7 +98,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         Try(() => CourseRules.CheckPlannedSessions(course.PlannedSessions), Input.PlannedSessions is not null);
         Try(() => CourseRules.CheckDates(course), Input.StartDate is not null);
         if (PatientDiagnoses.Count == 0)
-            AddErrorOnce("Input.DiagnosisCodes", "This patient has no diagnoses yet: add them on the patient's page first.");
+            ModelState.AddErrorOnce("Input.DiagnosisCodes", "This patient has no diagnoses yet: add them on the patient's page first.");
         Try(() => CourseRules.SetDiagnoses(course, chosen), true);
         if (!ModelState.IsValid) return Page();
 
@@ -128,7 +128,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (when) ModelState.TryRule(rule, mapField: f => f == "Diagnoses" ? nameof(CourseInput.DiagnosisCodes) : f);
     }
 
-    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 
     /// <summary>The fields this form shows, as display text, keyed by input name.</summary>
     private static Dictionary<string, string?> Values(TreatmentCourse c) => new()

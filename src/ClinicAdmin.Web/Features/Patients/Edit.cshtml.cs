@@ -121,7 +121,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         // Domain rules run even when a field failed to bind, so every problem is shown at once.
         Apply(patient);
         foreach (var broken in PatientRules.Violations(patient, clock.Today))
-            AddErrorOnce("Input." + broken.Field, broken.Message);
+            ModelState.AddErrorOnce("Input." + broken.Field, broken.Message);
         if (!ModelState.IsValid) return Page();
 
         if (savedNow is not null)
@@ -187,7 +187,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 
     private static List<PatientDiagnosis> Ordered(IEnumerable<PatientDiagnosis> dx) =>
         dx.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).ToList();

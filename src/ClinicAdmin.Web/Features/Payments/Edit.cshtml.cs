@@ -71,12 +71,12 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         ModelState.Remove("Reversal.Reason");
         var clock = await clinicTime.ClockAsync();
         var amount = RecordText.ParseAmount(Input.Amount);
-        if (Input.Amount is not null && amount is null) AddErrorOnce("Input.Amount", "Enter an amount like 399 or 399.50.");
-        else if (amount is { } a && PaymentRules.AmountProblem(a) is { } problem) AddErrorOnce("Input.Amount", problem);
-        if (Input.ReceivedOn is { } on && on > clock.Today) AddErrorOnce("Input.ReceivedOn", "A payment cannot be received after today.");
-        if (Input.ReceivedOn is { } old && old < clock.Today.AddYears(-10)) AddErrorOnce("Input.ReceivedOn", "That is more than 10 years ago; check the year.");
-        if (Input.VisitId is { } vid && !Visits.Any(v => v.Id == vid)) AddErrorOnce("Input.VisitId", "Choose one of this patient's visits, or the account.");
-        if (!Enum.IsDefined(Input.Method)) AddErrorOnce("Input.Method", "Choose how the patient paid.");
+        if (Input.Amount is not null && amount is null) ModelState.AddErrorOnce("Input.Amount", "Enter an amount like 399 or 399.50.");
+        else if (amount is { } a && PaymentRules.AmountProblem(a) is { } problem) ModelState.AddErrorOnce("Input.Amount", problem);
+        if (Input.ReceivedOn is { } on && on > clock.Today) ModelState.AddErrorOnce("Input.ReceivedOn", "A payment cannot be received after today.");
+        if (Input.ReceivedOn is { } old && old < clock.Today.AddYears(-10)) ModelState.AddErrorOnce("Input.ReceivedOn", "That is more than 10 years ago; check the year.");
+        if (Input.VisitId is { } vid && !Visits.Any(v => v.Id == vid)) ModelState.AddErrorOnce("Input.VisitId", "Choose one of this patient's visits, or the account.");
+        if (!Enum.IsDefined(Input.Method)) ModelState.AddErrorOnce("Input.Method", "Choose how the patient paid.");
         if (!ModelState.IsValid) return Page();
 
         // Today: the moment it is recorded; an earlier day: noon of that day in clinic time (the hour is not known).
@@ -136,5 +136,4 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         return true;
     }
 
-    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 }

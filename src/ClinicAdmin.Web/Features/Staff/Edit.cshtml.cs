@@ -96,10 +96,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
         Apply(person);
         foreach (var broken in person.RuleViolations())
-            AddErrorOnce("Input." + broken.Field, broken.Message);
+            ModelState.AddErrorOnce("Input." + broken.Field, broken.Message);
         if (!string.IsNullOrEmpty(person.Npi) && Npi.IsValid(person.Npi)
             && await db.Staff.Where(x => x.Npi == person.Npi && x.Id != (id ?? 0)).Select(x => x.FirstName + " " + x.LastName).FirstOrDefaultAsync() is { } holder)
-            AddErrorOnce("Input.Npi", $"This NPI is already on the roster for {holder}. Each person has their own NPI.");
+            ModelState.AddErrorOnce("Input.Npi", $"This NPI is already on the roster for {holder}. Each person has their own NPI.");
 
         if (!ModelState.IsValid) return await RedisplayAsync();
 
@@ -141,7 +141,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             db.ChangeTracker.Clear();
             if (npi is null || !await db.Staff.AnyAsync(x => x.Npi == npi && x.Id != (id ?? 0))) throw;
             log.LogInformation(ex, "Duplicate NPI refused for staff {StaffId}", id);
-            AddErrorOnce("Input.Npi", "This NPI is already on the roster for someone else. Each person has their own NPI.");
+            ModelState.AddErrorOnce("Input.Npi", "This NPI is already on the roster for someone else. Each person has their own NPI.");
             return await RedisplayAsync();
         }
 
@@ -171,7 +171,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    private void AddErrorOnce(string key, string message) => ModelState.AddErrorOnce(key, message);
 
     /// <summary>The fields this form shows, as display text, keyed by input name.</summary>
     private static Dictionary<string, string?> Values(StaffMember s) => new()

@@ -125,7 +125,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         {
             db.ChangeTracker.Clear();
             var theirs = await db.Visits.AsNoTracking().Include(v => v.ChargeLines).SingleOrDefaultAsync(v => v.Id == visit.Id);
-            if (theirs is null) { ModelState.AddModelError("", "Another user deleted this visit while you were editing."); return Page(); }
+            if (theirs is null) { ModelState.AddModelError("", EditConflict.Deleted("this visit")); return Page(); }
             Conflict(await VisitSnapshot.OfAsync(db, theirs, clock), theirs.ConcurrencyStamp);
             return Page();
         }
@@ -160,32 +160,32 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         var (start, discharge, timeProblems) = VisitFormChecks.Times(Input, clock);
         var day = Input.StartedAt is { } typed ? DateOnly.FromDateTime(typed) : clock.Today;
         await LoadChoicesAsync(day, visit);
-        foreach (var (field, message) in timeProblems) AddErrorOnce(field, message);
+        foreach (var (field, message) in timeProblems) ModelState.AddErrorOnce(field, message);
 
         StaffMember? provider = null;
         if (Input.RenderingProviderId is { } pid)
         {
             provider = await db.Staff.AsNoTracking().Include(x => x.Availability).SingleOrDefaultAsync(x => x.Id == pid);
-            if (provider is null) AddErrorOnce("Input.RenderingProviderId", "Choose a provider from the list.");
-            else if (ProviderSchedule.RenderingProblem(provider, day) is { } problem) AddErrorOnce("Input.RenderingProviderId", problem);
+            if (provider is null) ModelState.AddErrorOnce("Input.RenderingProviderId", "Choose a provider from the list.");
+            else if (ProviderSchedule.RenderingProblem(provider, day) is { } problem) ModelState.AddErrorOnce("Input.RenderingProviderId", problem);
         }
         TreatmentCourse? course = null;
         if (Input.TreatmentCourseId is { } cid)
         {
             course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cid && c.PatientId == PatientId);
-            if (course is null) AddErrorOnce("Input.TreatmentCourseId", "Choose one of this patient's courses.");
+            if (course is null) ModelState.AddErrorOnce("Input.TreatmentCourseId", "Choose one of this patient's courses.");
         }
         var location = Input.LocationId is { } lid ? Locations.FirstOrDefault(l => l.Id == lid) : default;
-        if (Input.LocationId is not null && location.Id == 0) AddErrorOnce("Input.LocationId", "Choose an active location from the list.");
+        if (Input.LocationId is not null && location.Id == 0) ModelState.AddErrorOnce("Input.LocationId", "Choose an active location from the list.");
         var pos = Domain.Clinic.PlaceOfService.Normalize(Input.PlaceOfService);
-        if (!string.IsNullOrWhiteSpace(Input.PlaceOfService) && pos is null) AddErrorOnce("Input.PlaceOfService", "Place of service is two digits, e.g. 11 (office).");
+        if (!string.IsNullOrWhiteSpace(Input.PlaceOfService) && pos is null) ModelState.AddErrorOnce("Input.PlaceOfService", "Place of service is two digits, e.g. 11 (office).");
         if (string.IsNullOrWhiteSpace(Input.PlaceOfService) && location.Id != 0) pos = location.PlaceOfService;
-        foreach (var (field, message) in VisitFormChecks.Clinical(Input)) AddErrorOnce(field, message);
-        var lines = await VisitFormChecks.LinesAsync(db, Input, Services.Keys, day, AddErrorOnce);
+        foreach (var (field, message) in VisitFormChecks.Clinical(Input)) ModelState.AddErrorOnce(field, message);
+        var lines = await VisitFormChecks.LinesAsync(db, Input, Services.Keys, day, ModelState.AddErrorOnce);
 
         SessionNumber = course is not null && start is { } sl ? SessionNumbering.NumberAt(clock.ToUtc(sl), await VisitWarnings.OtherCourseStartsAsync(db, course.Id, Id)) : null;
         MgPerKg = Input.WeightKg <= PatientRules.MaxWeightKg ? Dosing.MgPerKg(Input.DoseMg, Input.WeightKg) : null;
-        if (pos is null && ModelState.IsValid) AddErrorOnce("Input.PlaceOfService", "Choose the place of service.");
+        if (pos is null && ModelState.IsValid) ModelState.AddErrorOnce("Input.PlaceOfService", "Choose the place of service.");
         if (!ModelState.IsValid || start is null || provider is null || pos is null || location.Id == 0) return null;
         return new ParsedVisit(start.Value, discharge, day, provider, location.Id, course, Input.WeightKg, pos, lines);
     }
@@ -236,16 +236,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
     {
-        ModelState.AddModelError("", VisitSnapshot.ConflictMessage(EditConflict.ChangedFields(Input.Loaded, savedNow), savedNow));
+        // The visit form keeps no typed snapshot: the message names what they changed and their value now.
+        var changes = EditConflict.ChangedFields(Input.Loaded, savedNow).Select(f => new EditConflict.Change(f, VisitSnapshot.Label(f), savedNow[f], null)).ToList();
+        EditConflict.AddError(ModelState, "this visit", changes, hasInput: VisitSnapshot.HasInput);
         Input.ConcurrencyStamp = currentStamp;
-        Input.Loaded = JsonSerializer.Serialize(savedNow);
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
-    }
-
-    private void AddErrorOnce(string key, string message)
-    {
-        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) return;
-        ModelState.AddModelError(key, message);
+        Input.Loaded = EditConflict.Snapshot(savedNow);
     }
 }

@@ -1,3 +1,4 @@
+using ClinicAdmin.Web.PageKit;
 using System.ComponentModel.DataAnnotations;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Domain.Visits;
@@ -40,17 +41,6 @@ public sealed class VisitInput
     [Display(Name = "Notes"), StringLength(FieldLengths.Text, ErrorMessage = "{0} can be at most {1} characters.")]
     public string? Notes { get; set; }
     public List<LineInput> Lines { get; set; } = [];
-
-    public sealed class VitalsInput
-    {
-        [Display(Name = "Systolic")] public int? Systolic { get; set; }
-        [Display(Name = "Diastolic")] public int? Diastolic { get; set; }
-        [Display(Name = "Heart rate")] public int? HeartRate { get; set; }
-        [Display(Name = "SpO2")] public int? SpO2 { get; set; }
-
-        public VitalSigns ToVitals() => new() { Systolic = Systolic, Diastolic = Diastolic, HeartRate = HeartRate, SpO2 = SpO2 };
-        public static VitalsInput From(VitalSigns v) => new() { Systolic = v.Systolic, Diastolic = v.Diastolic, HeartRate = v.HeartRate, SpO2 = v.SpO2 };
-    }
 
     public sealed class LineInput
     {

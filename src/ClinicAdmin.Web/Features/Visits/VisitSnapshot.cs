@@ -41,9 +41,9 @@ public static class VisitSnapshot
         ["Before"] = "Vitals before", ["At40"] = "Vitals at 40 min", ["Discharge"] = "Vitals at discharge", ["Notes"] = "Notes", ["Lines"] = "Services",
     };
 
-    /// <summary>The message shown when another user saved the visit first, naming what they changed.</summary>
-    public static string ConflictMessage(IReadOnlyList<string> changed, IReadOnlyDictionary<string, string?> savedNow) =>
-        "Another user saved this visit while you were editing, so your changes were not saved. " +
-        (changed.Count > 0 ? "Changed by them: " + string.Join("; ", changed.Select(f => $"{Labels.GetValueOrDefault(f, f)}: now “{savedNow[f]}”")) + ". " : "") +
-        "Your values are still in the form: save again to replace theirs with yours, or reload the page to start from theirs.";
+    /// <summary>The form's label of a snapshot field.</summary>
+    public static string Label(string field) => Labels.GetValueOrDefault(field, field);
+
+    /// <summary>Fields that are one input of the form (vitals and services are groups: the message names them, no field error).</summary>
+    public static bool HasInput(string field) => field is not ("Before" or "At40" or "Discharge" or "Lines");
 }

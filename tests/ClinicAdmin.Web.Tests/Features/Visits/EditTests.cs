@@ -370,6 +370,8 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await ClinicClient.ReadAsync(refused);
         page.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Dose (mg): now “44”");
+        page.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this visit");   // the kit's one wording
+        page.QuerySelector("[data-valmsg-for='Input.DoseMg']")!.TextContent.ShouldContain("Another user changed this to “44”");
         ClinicClient.ValueOf(page, "Input.Notes").ShouldBe("B's note");
         (await App.InDbAsync(db => db.Visits.Select(v => v.Notes).SingleAsync())).ShouldBe("Tolerated well.");
 
