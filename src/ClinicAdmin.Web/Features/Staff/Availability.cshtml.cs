@@ -107,13 +107,11 @@ public class AvailabilityModel(ClinicDbContext db, ILogger<AvailabilityModel> lo
         var theirs = ByDay(savedNow);
         var yours = ByDay(typed);
         var days = WeeklySlot.WeekDays.Where(d => theirs.GetValueOrDefault(d, "") != yours.GetValueOrDefault(d, ""))
-            .Select(d => $"{d}: now {Or(theirs.GetValueOrDefault(d))} (you entered {Or(yours.GetValueOrDefault(d))})");
-        ModelState.AddModelError("", "Another user changed this person's availability while you were editing, so your schedule was not saved. " +
-                                     $"{string.Join("; ", days)}. Your entries are still in the form: save again to replace theirs, or reload the page to start from theirs.");
+            .Select(d => new EditConflict.Change(d.ToString(), d.ToString(), Or(theirs.GetValueOrDefault(d)), Or(yours.GetValueOrDefault(d)))).ToList();
+        // Days are rows of slots, not one input each: the message names them, without a field error.
+        EditConflict.AddError(ModelState, "this person's availability", days, hasInput: _ => false);
         Input.ConcurrencyStamp = stamp;
         Input.Loaded = savedNow;
-        ModelState.Remove("Input.ConcurrencyStamp");
-        ModelState.Remove("Input.Loaded");
         return Redisplay();
 
         static string Or(string? hours) => string.IsNullOrEmpty(hours) ? "not available" : hours;

@@ -144,9 +144,8 @@ public class DeactivateModel(ClinicDbContext db, ClinicTime clinicTime, UserMana
         db.ChangeTracker.Clear();
         var fresh = await LoadAsync(id);
         if (fresh is null) return NotFound();
-        ModelState.AddModelError("", $"Another user changed this person while you were looking (the end date is now {RecordText.Date(fresh.EndDate, "empty")}). Nothing was saved; check and try again.");
+        EditConflict.AddError(ModelState, "this person", [new EditConflict.Change("LastDay", "End date", RecordText.Date(fresh.EndDate, "none"), null)], hasInput: _ => false);
         Input.ConcurrencyStamp = fresh.ConcurrencyStamp;
-        ModelState.Remove("Input.ConcurrencyStamp");
         return Page();
     }
 

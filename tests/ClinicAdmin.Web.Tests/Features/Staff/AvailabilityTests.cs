@@ -166,9 +166,9 @@ public abstract class AvailabilityTests(ClinicApp app) : PageTest(app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
-        message.ShouldContain("Another user changed this person's availability");
-        message.ShouldContain("Monday: now 09:00\u201321:00 (you entered 09:00\u201317:00)");
-        message.ShouldContain("Friday: now not available (you entered 10:00\u201314:00)");
+        message.ShouldContain("Another user saved changes to this person's availability");
+        message.ShouldContain("Monday: now “09:00\u201321:00” (you typed “09:00\u201317:00”)");
+        message.ShouldContain("Friday: now “not available” (you typed “10:00\u201314:00”)");
         ClinicClient.ValueOf(doc, $"Input.Slots[{friday}].Start").ShouldBe("10:00");
         var kept = await StaffData.LoadAsync(App, s.Id);
         kept.Availability.ShouldHaveSingleItem().End.ShouldBe(new TimeOnly(21, 0));

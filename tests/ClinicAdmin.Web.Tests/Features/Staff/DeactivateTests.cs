@@ -184,7 +184,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var refused = await bob.SubmitAsync(bobsPage, url, new() { ["Input.LastDay"] = "2026-07-31" });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("the end date is now 2026-06-30");
+        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this person while you were editing, so your changes were not saved. Changed by them: End date: now “2026-06-30”");
         (await StaffData.LoadAsync(App, s.Id)).EndDate.ShouldBe(new DateOnly(2026, 6, 30));
     }
 
