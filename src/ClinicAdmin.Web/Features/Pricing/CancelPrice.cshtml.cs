@@ -47,7 +47,8 @@ public class CancelPriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogger
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", "Someone else changed this price at the same moment. Check the history below and try again.");
+            // Two people changed this price's history at once: the history below is reloaded with theirs.
+            EditConflict.AddError(ModelState, "this price", []);
         }
         if (!ModelState.IsValid)
         {

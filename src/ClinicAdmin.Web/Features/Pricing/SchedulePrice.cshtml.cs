@@ -72,11 +72,12 @@ public class SchedulePriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogg
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(ex.Field == "" ? "" : "Input." + ex.Field, ex.Message);
+                ModelState.AddDomainError(ex);
             }
             catch (DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError("", "Someone else changed this service's prices at the same moment. Check the current price above and save again.");
+                // Two people scheduled prices at once: the current price above is reloaded with theirs.
+                EditConflict.AddError(ModelState, "this service's prices", []);
             }
         }
         db.ChangeTracker.Clear();
