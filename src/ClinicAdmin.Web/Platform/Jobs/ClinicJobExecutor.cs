@@ -1,6 +1,5 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Jobs;
-using ClinicAdmin.Web.Platform.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;

@@ -1,3 +1,5 @@
+using ClinicAdmin.Data.Backup;
+
 namespace ClinicAdmin.Web.Platform.Operations;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ClinicAdmin.Data;
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,3 +1,5 @@
+using ClinicAdmin.Data;
+using ClinicAdmin.Data.Backup;
 using ClinicAdmin.Web.Platform.Commands;
 using Microsoft.AspNetCore.Diagnostics;
 

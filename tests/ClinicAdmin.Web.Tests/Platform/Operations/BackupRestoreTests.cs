@@ -1,3 +1,4 @@
+using ClinicAdmin.Data.Backup;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+using ClinicAdmin.Data.Backup;
 using System.Net;
 using System.Net.Sockets;
 using ClinicAdmin.Data;

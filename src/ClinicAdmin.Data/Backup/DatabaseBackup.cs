@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace ClinicAdmin.Web.Platform.Operations;
+namespace ClinicAdmin.Data.Backup;
 
 public sealed record BackupOutcome(string File, BackupManifest Manifest);
 public sealed record RestoreOutcome(string Target, BackupManifest Manifest, DatabaseFigures Restored);

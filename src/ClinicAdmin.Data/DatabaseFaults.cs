@@ -2,7 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace ClinicAdmin.Web.Platform.Operations;
+namespace ClinicAdmin.Data;
 
 /// <summary>Why the database could not do what a request or job asked, when it is not the request's fault.</summary>
 public enum DatabaseFault
@@ -18,7 +18,7 @@ public enum DatabaseFault
 }
 
 /// <summary>
-/// One place that recognises database faults on every provider, for the 503 page (<see cref="DatabaseFaultPage"/>)
+/// One place that recognises database faults on every provider, for the web app's 503 page
 /// and the job engine (wait for the database instead of failing a run for good).
 /// </summary>
 public static class DatabaseFaults

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace ClinicAdmin.Web.Platform.Operations;
+namespace ClinicAdmin.Data.Backup;
 
 /// <summary>
 /// What a backup holds, written beside it as FILE.manifest.json: the backup file's SHA-256, the row count and a
