@@ -33,7 +33,9 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public sealed record Change(string Field, string? Old, string? New);
-    public sealed record Row(long Id, DateTime AtLocal, string UserName, string Action, string EntityType, string EntityId, IReadOnlyList<Change> Changes);
+    /// <param name="ValuesWithheld">A patient record read by a role without clinical read rights: field names only.</param>
+    public sealed record Row(long Id, DateTime AtLocal, string UserName, string Action, string EntityType, string EntityId, IReadOnlyList<Change> Changes,
+        bool ValuesWithheld = false);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
@@ -93,9 +95,16 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             OlderCursor = hasOlder ? Cursor(page[^1]) : null;
             NewerCursor = Before is not null && page.Count > 0 ? Cursor(page[0]) : null;
         }
-        Rows = page.Select(a => new Row(a.Id, clock.ToLocal(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, Changes(a.Before, a.After))).ToList();
+        var readsClinical = ClinicalAccess.CanRead(User);
+        Rows = page.Select(a => ShownTo(readsClinical, new Row(a.Id, clock.ToLocal(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, Changes(a.Before, a.After))))
+            .ToList();
         return Page();
     }
+
+    /// <summary>Least privilege: without clinical read rights, a patient record's values never reach the page.</summary>
+    public static Row ShownTo(bool readsClinical, Row row) => readsClinical || !PatientRecords.Holds(row.EntityType)
+        ? row
+        : row with { Changes = row.Changes.Select(c => new Change(c.Field, null, null)).ToList(), ValuesWithheld = true };
 
     private List<string> TypeWithOwnedValues(string type)
     {

@@ -190,6 +190,37 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_practice_manager_sees_which_fields_of_a_patient_record_changed_but_never_the_values()
+    {
+        // One entry per patient record type (and an owned value), each with a value no page may show the manager.
+        var types = PatientRecords.Types.Append("Visit.Vitals").ToList();
+        var at = CatalogData.Noon.UtcDateTime;
+        foreach (var (type, i) in types.Select((t, i) => (t, i)))
+            await App.InsertAsync(Entry(at.AddMinutes(-i), type, id: (100 + i).ToString(), before: $"{{\"Secret\":\"PHI-old-{type}\"}}", after: $"{{\"Secret\":\"PHI-new-{type}\"}}"));
+        await App.InsertAsync(Entry(at.AddMinutes(-60), "Service", before: "{\"Name\":\"Ketamine IV old\"}", after: "{\"Name\":\"Ketamine IV new\"}"));
+
+        var manager = await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Audit/Index");
+        manager.Body!.TextContent.ShouldNotContain("PHI-");
+        foreach (var type in types)
+        {
+            var row = manager.QuerySelectorAll("#audit-entries > tbody > tr").Single(r => r.GetAttribute("data-entity-type") == type);
+            row.QuerySelector(".audit-field")!.TextContent.ShouldBe("Secret", type);       // which field changed, and who: still shown
+            row.QuerySelector(".audit-user")!.TextContent.ShouldBe("pm@test.clinic", type);
+            row.QuerySelector(".audit-withheld").ShouldNotBeNull(type);
+        }
+        var service = manager.QuerySelectorAll("#audit-entries > tbody > tr").Single(r => r.GetAttribute("data-entity-type") == "Service");
+        service.QuerySelector(".audit-new")!.TextContent.ShouldBe("Ketamine IV new");   // non-clinical records keep their values
+
+        var director = await (await App.SignInAsync(Roles.MedicalDirector)).GetDocumentAsync("/Audit/Index");
+        foreach (var type in types)
+        {
+            director.Body!.TextContent.ShouldContain($"PHI-old-{type}");
+            director.Body!.TextContent.ShouldContain($"PHI-new-{type}");
+        }
+        director.QuerySelector(".audit-withheld").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_audit_trail_is_read_only_a_post_changes_nothing()
     {
         var entry = Entry(CatalogData.Noon.UtcDateTime);
