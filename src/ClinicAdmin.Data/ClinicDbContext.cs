@@ -10,6 +10,7 @@ using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,7 +18,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClinicAdmin.Data;
 
 /// <summary>The one DbContext: the whole clinic domain plus sign-in accounts. Provider-neutral (SQLite, PostgreSQL).</summary>
-public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
     public DbSet<Location> Locations => Set<Location>();
@@ -39,7 +40,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    /// <summary>The data-protection key ring (sign-in cookies, anti-forgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ClinicAdmin.Data.Identity;
 using ClinicAdmin.Domain.Auditing;
 using ClinicAdmin.Domain.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -23,7 +23,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider time) : Sav
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Xml"];
 
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(DataProtectionKeyRow), typeof(Domain.Jobs.JobRun), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
+        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(Domain.Jobs.JobRun), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
 
     private List<Pending> _pending = [];
     private IDbContextTransaction? _ownTransaction;

@@ -5,6 +5,7 @@ using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Visits;
 using ClinicAdmin.Data.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using static ClinicAdmin.Data.Configurations.FieldLengths;
@@ -111,7 +112,17 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
     public void Configure(EntityTypeBuilder<ApplicationUser> b) => b.Property(x => x.DisplayName).HasMaxLength(Line);
 }
 
-public class DataProtectionKeyRowConfiguration : IEntityTypeConfiguration<DataProtectionKeyRow>
+/// <summary>
+/// The library's key entity on the table our own key store created (same name, columns and types), so keys written
+/// before the switch are read as they are. The library leaves both strings nullable; it never writes null, and keeping
+/// NOT NULL means no migration.
+/// </summary>
+public class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKeyRow> b) => b.Property(x => x.FriendlyName).HasMaxLength(Line);
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.Property(x => x.FriendlyName).IsRequired().HasMaxLength(Line);
+        b.Property(x => x.Xml).IsRequired();
+    }
 }

@@ -1,7 +1,5 @@
-using ClinicAdmin.Data.Identity;
+using ClinicAdmin.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace ClinicAdmin.Web.Platform.Security;
 
@@ -10,9 +8,8 @@ public static class SecurityModule
     /// <summary>Data-protection keys in the database (cookies survive restarts and work across instances), anti-forgery, HSTS.</summary>
     public static IServiceCollection AddClinicSecurity(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName("ClinicAdmin");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        // The table is the one the former own key store wrote (same rows), so cookies issued before the switch still sign in.
+        services.AddDataProtection().SetApplicationName("ClinicAdmin").PersistKeysToDbContext<ClinicDbContext>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ClinicAdmin.Antiforgery";
