@@ -17,7 +17,7 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
         var started = Stopwatch.GetTimestamp();
         // Remembers the first endpoint routing chose: the exception handler and status-code pages re-run the pipeline
         // for /Error and clear the endpoint, but the event should name the page the user asked for.
-        var endpoint = new FirstEndpointFeature(context.Features.Get<IEndpointFeature>());
+        var endpoint = new FirstEndpointFeature(context, context.Features.Get<IEndpointFeature>());
         context.Features.Set<IEndpointFeature>(endpoint);
         var status = 0;
         try
@@ -42,7 +42,7 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
     [LoggerMessage(EventId = 1, EventName = "Request", Message = "HTTP {Method} {Route} answered {StatusCode} in {DurationMs} ms (user {UserId})")]
     private static partial void Handled(ILogger log, LogLevel level, string method, string route, int statusCode, double durationMs, string userId);
 
-    private sealed class FirstEndpointFeature(IEndpointFeature? inner) : IEndpointFeature
+    private sealed class FirstEndpointFeature(HttpContext context, IEndpointFeature? inner) : IEndpointFeature
     {
         public Endpoint? First { get; private set; }
 
@@ -51,11 +51,16 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
             get => inner?.Endpoint ?? _own;
             set
             {
-                First ??= value;
+                // Only routing of the request itself: a re-run for /Error (404 page, exception) is not what was asked for.
+                if (First is null && !IsReExecution) First = value;
                 if (inner is not null) inner.Endpoint = value; else _own = value;
             }
         }
 
         private Endpoint? _own;
+
+        private bool IsReExecution =>
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
     }
 }
