@@ -22,7 +22,9 @@ public sealed class JobMetrics
         _succeeded = meter.CreateCounter<long>("clinicadmin.jobs.succeeded", "{run}", "Runs that finished with their result.");
         _failed = meter.CreateCounter<long>("clinicadmin.jobs.failed", "{attempt}", "Attempts that failed; final=true when no retry follows.");
         _cancelled = meter.CreateCounter<long>("clinicadmin.jobs.cancelled", "{run}", "Runs cancelled by a user.");
-        _duration = meter.CreateHistogram<double>("clinicadmin.jobs.duration", "s", "How long an attempt ran, by kind and outcome.");
+        // Seconds to an hour: the SDK's default buckets (0 to 10000) are made for milliseconds.
+        _duration = meter.CreateHistogram<double>("clinicadmin.jobs.duration", "s", "How long an attempt ran, by kind and outcome.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] });
     }
 
     private static KeyValuePair<string, object?> Kind(string kind) => new("job.kind", kind);
