@@ -21,6 +21,7 @@ using ClinicAdmin.Web.Platform.Commands;
 using ClinicAdmin.Web.Platform.Demo;
 using ClinicAdmin.Web.Platform.Hosting;
 using ClinicAdmin.Web.Platform.Jobs;
+using ClinicAdmin.Web.Platform.Observability;
 using ClinicAdmin.Web.Platform.Operations;
 using ClinicAdmin.Web.Platform.Security;
 
@@ -32,6 +33,7 @@ var config = builder.Configuration;
 
 // Table of contents. Cross-cutting modules (Data project, Platform/, PageKit/):
 builder.Services
+    .AddClinicObservability(config)              // Platform/Observability: JSON logs, request events, metrics, traces
     .AddClinicData(config)                       // ClinicAdmin.Data: the DbContext, provider, audit
     .AddClinicIdentity(config)                   // Platform/Security: sign-in, roles, policies
     .AddClinicSecurity()                         // Platform/Security: data protection, headers, HSTS

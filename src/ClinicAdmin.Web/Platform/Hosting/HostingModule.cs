@@ -1,3 +1,4 @@
+using ClinicAdmin.Web.Platform.Observability;
 using ClinicAdmin.Web.Platform.Security;
 
 namespace ClinicAdmin.Web.Platform.Hosting;
@@ -14,6 +15,7 @@ public static class HostingModule
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseClinicPipeline(this WebApplication app)
     {
+        app.UseClinicRequestLog();
         app.UseClinicEdge();
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
@@ -30,6 +32,7 @@ public static class HostingModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseClinicMetrics();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             // Status only: a probe needs no details of the database.

@@ -13,7 +13,7 @@ namespace ClinicAdmin.Web.Platform.Jobs;
 /// cluster) and simply starts again.
 /// </summary>
 public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<IClinicJob> jobs, IOptions<JobsOptions> options,
-                                      TimeProvider time, ILogger<ClinicJobExecutor> log) : IJob
+                                      TimeProvider time, JobMetrics metrics, ILogger<ClinicJobExecutor> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext quartz, CancellationToken cancellationToken)
     {
@@ -23,18 +23,27 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
         var run = await db.JobRuns.SingleOrDefaultAsync(r => r.Id == runId);
         if (run is null || run.IsFinished) return;
         var now = time.GetUtcNow().UtcDateTime;
-        if (run.CancelRequested) { run.MarkCancelled(now); await db.SaveChangesAsync(); return; }
+        if (run.CancelRequested) { run.MarkCancelled(now); await db.SaveChangesAsync(); metrics.Cancelled(run.Kind); return; }
         var job = jobs.SingleOrDefault(j => j.Kind == run.Kind);
         if (job is null)
         {
             run.Start(quartz.Scheduler.SchedulerInstanceId, now);
             run.Fail($"No job of kind '{run.Kind}' exists in this version of ClinicAdmin.", permanent: true, now, TimeSpan.Zero);
             await db.SaveChangesAsync();
+            metrics.Started(run.Kind);
+            metrics.Ended(run.Kind, "failed", TimeSpan.Zero);
             return;
         }
         run.Start(quartz.Scheduler.SchedulerInstanceId, now);
         await db.SaveChangesAsync();
         log.LogInformation("Job run {RunId} ({Kind}) attempt {Attempt} started{Recovering}", run.Id, run.Kind, run.Attempts, quartz.Recovering ? " (recovering after a crash)" : "");
+        // Metrics: every started attempt ends exactly once, in the finally below, with its outcome.
+        metrics.Started(run.Kind);
+        var kind = run.Kind;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var took = TimeSpan.Zero;
+        var outcome = "interrupted"; // the instance is stopping: Quartz recovery runs it again
+        var final = true;
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var context = new JobContext(run.Id, run.Attempts, run.RequestKey, run.Parameters, run.RequestedBy, async (done, total, text) =>
@@ -51,22 +60,27 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
         try
         {
             using var jobScope = scopes.CreateScope();
-            var outcome = await job.RunAsync(context, cancel.Token);
+            var result = await job.RunAsync(context, cancel.Token);
+            took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await db.Entry(run).ReloadAsync();
-            run.Succeed(outcome.DocumentId, time.GetUtcNow().UtcDateTime);
+            run.Succeed(result.DocumentId, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
+            outcome = "succeeded";
             log.LogInformation("Job run {RunId} succeeded", run.Id);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
+            took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await db.Entry(run).ReloadAsync();
-            if (run.CancelRequested) { run.MarkCancelled(time.GetUtcNow().UtcDateTime); await db.SaveChangesAsync(); log.LogInformation("Job run {RunId} cancelled", run.Id); }
+            if (run.CancelRequested) { run.MarkCancelled(time.GetUtcNow().UtcDateTime); await db.SaveChangesAsync(); outcome = "cancelled"; log.LogInformation("Job run {RunId} cancelled", run.Id); }
             // Otherwise the instance is shutting down: the run stays "Running" and Quartz recovery fires it again.
         }
         catch (Exception e)
         {
             // When the database itself is away (PostgreSQL stopped, disk full) recording the failure fails too, which
             // would leave the run "Running" for ever: wait for the database, then record and schedule the retry.
+            took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            outcome = "failed";
             var fault = DatabaseFaults.Classify(e);
             await WhenDatabaseAnswersAsync(run.Id, cancellationToken, async () =>
             {
@@ -75,11 +89,16 @@ public sealed class ClinicJobExecutor(IServiceScopeFactory scopes, IEnumerable<I
                 var permanent = e is PermanentJobFailure;
                 var retry = current.Fail(Readable(e), permanent, time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.RetryBackoffSeconds));
                 await db.SaveChangesAsync(cancellationToken);
+                final = !retry;
                 // Ids and the exception type only: messages may quote patient data.
                 log.LogWarning("Job run {RunId} attempt {Attempt} failed ({ErrorType} in {Where}{Fault}); {Next}", current.Id, current.Attempts, e.GetType().Name,
                     e.TargetSite is { } site ? $"{site.DeclaringType?.FullName}.{site.Name}" : "unknown", fault is null ? "" : ", database " + fault, retry ? "will retry" : "gave up");
                 if (retry) await scope.ServiceProvider.GetRequiredService<JobQueue>().ScheduleAsync(current.Id, current.NextAttemptAt);
             });
+        }
+        finally
+        {
+            metrics.Ended(kind, outcome, took == TimeSpan.Zero ? System.Diagnostics.Stopwatch.GetElapsedTime(started) : took, final);
         }
     }
 

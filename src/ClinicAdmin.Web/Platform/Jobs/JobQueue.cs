@@ -11,7 +11,7 @@ namespace ClinicAdmin.Web.Platform.Jobs;
 /// Asking for background work. A request is first a <see cref="JobRun"/> row with a unique request key — the
 /// same request twice (double click, two instances) returns the existing run — then a durable Quartz trigger.
 /// </summary>
-public sealed class JobQueue(ClinicDbContext db, ISchedulerFactory schedulers, IOptions<JobsOptions> options, TimeProvider time, ILogger<JobQueue> log)
+public sealed class JobQueue(ClinicDbContext db, ISchedulerFactory schedulers, IOptions<JobsOptions> options, TimeProvider time, JobMetrics metrics, ILogger<JobQueue> log)
 {
     public const string RunIdKey = "runId";
 
@@ -34,6 +34,7 @@ public sealed class JobQueue(ClinicDbContext db, ISchedulerFactory schedulers, I
             return await db.JobRuns.AsNoTracking().SingleAsync(r => r.RequestKey == requestKey, ct);
         }
         await ScheduleAsync(run.Id, null, ct);
+        metrics.Queued(kind);
         log.LogInformation("Job run {RunId} ({Kind}) queued", run.Id, kind);
         return run;
     }
@@ -70,6 +71,7 @@ public sealed class JobQueue(ClinicDbContext db, ISchedulerFactory schedulers, I
         run.Retry(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         await ScheduleAsync(runId, null, ct);
+        metrics.Queued(run.Kind);
     }
 
     public static JobKey JobKeyOf(int runId) => new($"run-{runId}", "runs");

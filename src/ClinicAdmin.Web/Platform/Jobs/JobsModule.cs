@@ -17,6 +17,7 @@ public static class JobsModule
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
         services.AddScoped<JobQueue>();
+        services.AddSingleton<JobMetrics>();
         services.AddSingleton<IClinicJob, EngineCheckJob>();
         services.AddQuartz(q =>
         {

@@ -66,6 +66,7 @@ public static partial class StartupErrors
         "System.Decimal" or "System.Double" => "a number",
         "System.Boolean" => "true or false",
         "ClinicAdmin.Data.DatabaseProvider" => $"one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}",
+        "ClinicAdmin.Web.Platform.Observability.LogFormat" => $"one of {string.Join(", ", Enum.GetNames<Observability.LogFormat>())}",
         var t when t.EndsWith("TimeSpan") => "a duration (hh:mm:ss)",
         var t => $"a valid {t[(t.LastIndexOf('.') + 1)..]}",
     };
