@@ -1,50 +1,66 @@
-#pragma warning disable EF1002 // table names come from the EF model, not from input
+using System.Data.Common;
 using ClinicAdmin.Data;
 using Microsoft.EntityFrameworkCore;
+using Respawn;
+using Respawn.Graph;
 
 namespace ClinicAdmin.Testing;
 
 /// <summary>
-/// Empties every table between tests (Respawn is not in this registry): TRUNCATE ... CASCADE on
-/// PostgreSQL, DELETE with foreign keys off on SQLite and SQL Server. Tables named in <paramref name="keep"/> survive.
+/// Empties a test database between tests with Respawn: TRUNCATE ... CASCADE on PostgreSQL, DELETE in foreign-key order
+/// on SQLite and SQL Server, identities restarted on all three (tests count on run 1 being run 1 again). Every table is
+/// emptied except EF's migrations history, the tables named in <c>keep</c>, and Quartz's job store (QRTZ_/qrtz_): its
+/// lock rows and scheduler state must survive, and its jobs are cleared by the scheduler itself, which the caller
+/// quiesces first (ClinicApp.ResetAsync). One instance per database: the Respawner reads the schema on the first reset
+/// and is reused after, so a table made later (by a test) is never touched.
 /// </summary>
-public static class DatabaseReset
+public sealed class DatabaseReset(params string[] keep)
 {
-    public static async Task ResetAsync(ClinicDbContext db, params string[] keep)
+    private const string MigrationsHistory = "__EFMigrationsHistory";
+    private Respawner? _respawner; // tests of one collection run one at a time, so no lock
+
+    public async Task ResetAsync(ClinicDbContext db)
     {
-        var tables = db.Model.GetEntityTypes()
-            .Where(t => !t.IsOwned() && t.GetTableName() is not null)
-            .Select(t => t.GetTableName()!).Distinct()
-            .Where(t => !keep.Contains(t)).ToList();
-        if (db.Database.IsNpgsql())
+        await db.Database.OpenConnectionAsync();
+        try
         {
-            var list = string.Join(", ", tables.Select(t => $"\"{t}\""));
-            await db.Database.ExecuteSqlRawAsync($"TRUNCATE {list} RESTART IDENTITY CASCADE");
+            var connection = db.Database.GetDbConnection();
+            _respawner ??= await CreateAsync(db, connection);
+            await _respawner.ResetAsync(connection);
         }
-        else if (db.Database.IsSqlServer())
-        {
-            // TRUNCATE refuses a table that a foreign key refers to, so: keys off, DELETE, identities back to 1
-            // (RESEED 0 only where a value was ever taken, or the next id would be 0), keys on and re-checked.
-            var sql = new System.Text.StringBuilder();
-            foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] NOCHECK CONSTRAINT ALL;");
-            foreach (var t in tables) sql.AppendLine($"DELETE FROM [{t}];");
-            foreach (var t in tables)
-                sql.AppendLine($"IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID(N'[{t}]') AND last_value IS NOT NULL) DBCC CHECKIDENT (N'[{t}]', RESEED, 0);");
-            foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] WITH CHECK CHECK CONSTRAINT ALL;");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString());
-        }
-        else
-        {
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
-                foreach (var t in tables) await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{t}\"");
-                await db.Database.ExecuteSqlRawAsync("DELETE FROM sqlite_sequence");
-                await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
-            }
-            finally { await db.Database.CloseConnectionAsync(); }
-        }
+        finally { await db.Database.CloseConnectionAsync(); }
         db.ChangeTracker.Clear();
+    }
+
+    private async Task<Respawner> CreateAsync(ClinicDbContext db, DbConnection connection)
+    {
+        var (adapter, catalog) = db.Database.IsNpgsql() ? (DbAdapter.Postgres, "SELECT table_name FROM information_schema.tables")
+            : db.Database.IsSqlServer() ? (DbAdapter.SqlServer, "SELECT name FROM sys.tables")
+            : (DbAdapter.Sqlite, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        var ignore = keep.Append(MigrationsHistory).Concat(await JobStoreTablesAsync(connection, catalog))
+            .Distinct().Select(t => new Table(t)).ToArray();
+        return await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = adapter,
+            TablesToIgnore = ignore,
+            WithReseed = true,
+            // Respawn's SQLite statement leaves the name unquoted; the others quote it already.
+            FormatDeleteStatement = adapter == DbAdapter.Sqlite ? t => $"DELETE FROM \"{t.Name}\";" : null,
+        });
+    }
+
+    /// <summary>Quartz's tables as the database spells them (qrtz_ on PostgreSQL, QRTZ_ elsewhere): Respawn matches names exactly.</summary>
+    private static async Task<List<string>> JobStoreTablesAsync(DbConnection connection, string catalog)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = catalog;
+        var names = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var name = reader.GetString(0);
+            if (name.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)) names.Add(name);
+        }
+        return names;
     }
 }

@@ -50,7 +50,9 @@ public abstract class DataFixture : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
     }
 
-    public Task ResetAsync() => InDbAsync(async db => { await DatabaseReset.ResetAsync(db, "__EFMigrationsHistory"); return 0; });
+    private readonly DatabaseReset _reset = new();
+
+    public Task ResetAsync() => InDbAsync(async db => { await _reset.ResetAsync(db); return 0; });
 }
 
 /// <summary>Stands in for the signed-in user so audit tests can say who acted.</summary>

@@ -34,7 +34,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         [Roles.FrontDesk] = "frontdesk@test.clinic",
     };
 
-    private static readonly string[] Kept = ["AspNetRoles", "AspNetUsers", "AspNetUserRoles", "DataProtectionKeys", "__EFMigrationsHistory"];
+    // The role accounts and the app's data-protection keys live as long as the fixture (SeedBaselineAsync tidies the users).
+    private readonly DatabaseReset _reset = new("AspNetRoles", "AspNetUsers", "AspNetUserRoles", "DataProtectionKeys");
 
     public abstract DatabaseProvider Provider { get; }
     public string ConnectionString { get; private set; } = "";
@@ -99,7 +100,7 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         Clock.Reset();
         // The previous test's jobs must be over before the tables are emptied, and must leave nothing scheduled. Ids
         // restart with the reset, so a leftover firing or retry of "run-1" would run this test's run 1 a second time,
-        // and a job still writing under the TRUNCATE deadlocks it on PostgreSQL.
+        // and a job still writing under the reset's TRUNCATE deadlocks it on PostgreSQL.
         var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
         await DrainAsync(scheduler);
@@ -108,7 +109,7 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         using (var scope = Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            await DatabaseReset.ResetAsync(db, Kept);
+            await _reset.ResetAsync(db);
             await SeedBaselineAsync(db);
         }
         await scheduler.Start();

@@ -111,6 +111,32 @@ public abstract class JobEngineTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_reset_between_tests_empties_the_clinic_tables_but_keeps_the_job_stores_rows()
+    {
+        var first = await EnqueueAsync("before-reset", new(Steps: 1, DelayMs: 1));
+        (await WaitForAsync(first.Id, r => r.IsFinished)).Status.ShouldBe(JobStatus.Succeeded);
+        // A lock row of a scheduler nobody runs: only a reset that touches the job store's tables can remove it.
+        await App.InDbAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO qrtz_locks (sched_name, lock_name) VALUES ('reset-probe', 'PROBE')"));
+        var locks = await CountAsync("qrtz_locks");
+        var states = await CountAsync("qrtz_scheduler_state"); // this instance's check-in row where clustered (PostgreSQL)
+
+        await App.ResetAsync();
+
+        (await App.InDbAsync(db => db.JobRuns.CountAsync())).ShouldBe(0);
+        (await CountAsync("qrtz_locks")).ShouldBe(locks);
+        (await CountAsync("qrtz_scheduler_state")).ShouldBe(states);
+        // Ids start again after a reset, and the engine still runs work.
+        var again = await EnqueueAsync("after-reset", new(Steps: 1, DelayMs: 1));
+        again.Id.ShouldBe(1);
+        (await WaitForAsync(again.Id, r => r.IsFinished)).Status.ShouldBe(JobStatus.Succeeded);
+        await App.InDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM qrtz_locks WHERE sched_name = 'reset-probe'"));
+    }
+
+    // Unquoted: PostgreSQL folds the name to Quartz's lower case, SQLite and SQL Server ignore case.
+    private Task<int> CountAsync(string table) =>
+        App.InDbAsync(db => db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM {table}").SingleAsync());
+
+    [Fact]
     public async Task A_run_left_running_by_a_crashed_instance_runs_again_and_is_not_stuck()
     {
         // What a kill -9 leaves behind: the run says Running, attempt 1, and Quartz still holds its trigger.
