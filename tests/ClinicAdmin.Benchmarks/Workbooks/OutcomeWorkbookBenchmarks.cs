@@ -19,6 +19,15 @@ public class OutcomeWorkbookBenchmarks
     [Benchmark(Description = "Workbook: demo clinic month, 100 sessions")]
     public long DemoMonth() => Write(SyntheticOutcomeMonth.Demo);
 
+    /// <summary>The same chain month with ClosedXML 0.95.4 (measurement only; README Decisions).</summary>
+    [Benchmark(Description = "Workbook (ClosedXML 0.95.4): chain month, 100k sessions")]
+    public long ChainMonthClosedXml()
+    {
+        var output = new CountingStream();
+        ClosedXmlOutcomeWriter.Write(SyntheticOutcomeMonth.Model(SyntheticOutcomeMonth.Chain), output);
+        return output.Length;
+    }
+
     private static long Write(SyntheticOutcomeMonth.Size size)
     {
         var output = new CountingStream();
