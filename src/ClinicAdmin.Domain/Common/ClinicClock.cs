@@ -25,5 +25,18 @@ public sealed class ClinicClock(TimeZoneInfo zone, TimeProvider time)
     /// <summary>The message a form shows next to a time that <see cref="Exists"/> refuses.</summary>
     public const string SkippedTimeMessage = "That time does not exist in the clinic's time zone (clocks went forward).";
 
+    /// <summary>
+    /// The UTC instant a clinic day starts. Days at the ends of the calendar clamp to DateTime's limits, so a filter or
+    /// scope typed as year 1 or year 9999 finds nothing (or everything) instead of overflowing into a 500.
+    /// </summary>
+    public DateTime DayStartUtc(DateOnly day) =>
+        day == DateOnly.MinValue ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+        : day >= DateOnly.MaxValue.AddDays(-1) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>Where a clinic day ends (exclusive): the next day's start, so [DayStartUtc(from), DayEndUtc(to)) covers from..to.</summary>
+    public DateTime DayEndUtc(DateOnly day) =>
+        day >= DateOnly.MaxValue.AddDays(-2) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : DayStartUtc(day.AddDays(1));
+
     public DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 }

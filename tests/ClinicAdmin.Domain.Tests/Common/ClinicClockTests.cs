@@ -72,4 +72,20 @@ public class ClinicClockTests
 
         clock.ToUtc(DateTime.SpecifyKind(wall, DateTimeKind.Local)).ShouldBe(clock.ToUtc(wall));
     }
+
+    [Fact]
+    public void A_day_range_covers_whole_clinic_days_and_clamps_at_the_ends_of_the_calendar()
+    {
+        var clock = At(DateTimeOffset.UtcNow);
+        var day = new DateOnly(2025, 6, 15);
+
+        clock.DayStartUtc(day).ShouldBe(clock.ToUtc(new DateTime(2025, 6, 15, 0, 0, 0)));
+        clock.DayEndUtc(day).ShouldBe(clock.ToUtc(new DateTime(2025, 6, 16, 0, 0, 0)));
+        // Year 9999 and year 1 (typed into a filter) give the calendar's limits, not an overflow.
+        clock.DayEndUtc(DateOnly.MaxValue).ShouldBe(DateTime.MaxValue);
+        clock.DayStartUtc(DateOnly.MaxValue).ShouldBe(DateTime.MaxValue);
+        clock.DayStartUtc(DateOnly.MinValue).ShouldBe(DateTime.MinValue);
+        clock.DayEndUtc(DateOnly.MinValue).ShouldBe(clock.ToUtc(new DateTime(1, 1, 2, 0, 0, 0)));
+        clock.DayStartUtc(DateOnly.MaxValue).Kind.ShouldBe(DateTimeKind.Utc);
+    }
 }

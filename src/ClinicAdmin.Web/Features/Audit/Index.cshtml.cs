@@ -71,8 +71,8 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             return Page();
         }
         // Clinic-local calendar days to UTC instants: [From 00:00, To+1 00:00).
-        if (From is { } f) { var fromUtc = clock.ToUtc(f.ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At >= fromUtc); }
-        if (To is { } t) { var toUtc = clock.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At < toUtc); }
+        if (From is { } f) { var fromUtc = clock.DayStartUtc(f); q = q.Where(a => a.At >= fromUtc); }
+        if (To is { } t) { var toUtc = clock.DayEndUtc(t); q = q.Where(a => a.At < toUtc); }
 
         List<AuditEntry> page;
         if (ParseCursor(After) is { } newer)

@@ -66,8 +66,8 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         if (PageNumber < 1) PageNumber = 1;
 
         // Clinic-local days [From, To] as a UTC range: the same bounds for incidents and visits.
-        var fromUtc = clock.ToUtc(From.Value.ToDateTime(TimeOnly.MinValue));
-        var toUtc = clock.ToUtc(To.Value.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var fromUtc = clock.DayStartUtc(From.Value);
+        var toUtc = clock.DayEndUtc(To.Value);
 
         var incidents = db.Incidents.AsNoTracking().Where(i => i.OccurredAt >= fromUtc && i.OccurredAt < toUtc);
         var visits = db.Visits.AsNoTracking().Where(v => v.StartedAt >= fromUtc && v.StartedAt < toUtc);

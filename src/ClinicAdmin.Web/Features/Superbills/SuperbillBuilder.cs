@@ -73,7 +73,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
             default:
                 if (scope.VisitIds is { Length: > 0 } ids) visitsQuery = visitsQuery.Where(v => ids.Contains(v.Id));
                 if (scope.From is { } from) { var f = clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); visitsQuery = visitsQuery.Where(v => v.StartedAt >= f); }
-                if (scope.To is { } to) { var t = clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); visitsQuery = visitsQuery.Where(v => v.StartedAt < t); }
+                if (scope.To is { } to) { var t = clock.DayEndUtc(to); visitsQuery = visitsQuery.Where(v => v.StartedAt < t); }
                 break;
         }
         var visits = await visitsQuery.OrderBy(v => v.StartedAt).ThenBy(v => v.Id)

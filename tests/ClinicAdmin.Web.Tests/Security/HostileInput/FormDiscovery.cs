@@ -78,6 +78,11 @@ public static partial class FormDiscovery
         doc.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
             .Where(f => !(f.GetAttribute("action") ?? "").Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The GET forms of a page (filters and searches): their fields end up in the address, so they get the same values.</summary>
+    public static IEnumerable<IHtmlFormElement> GetForms(IHtmlDocument doc) =>
+        doc.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .Where(f => f.GetAttribute("method") is null || string.Equals(f.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Where the form posts to (its action, or the page itself).</summary>
     public static string ActionOf(IHtmlFormElement form, string pageUrl) =>
         form.GetAttribute("action") is { Length: > 0 } a ? WebUtility.HtmlDecode(a) : pageUrl;

@@ -21,7 +21,7 @@ namespace ClinicAdmin.Web.Tests.Security.HostileInput;
 /// </summary>
 public sealed class HostileInputPass(ClinicApp app)
 {
-    public sealed record Report(int Forms, int Combinations, IReadOnlyList<string> Failures, IReadOnlyList<string> FormsTried, IReadOnlyList<string> Unreached, TimeSpan Took);
+    public sealed record Report(int Forms, int GetForms, int Combinations, IReadOnlyList<string> Failures, IReadOnlyList<string> FormsTried, IReadOnlyList<string> Unreached, TimeSpan Took);
 
     private static readonly string[] RoleOrder = [Roles.PracticeManager, Roles.Clinician, Roles.FrontDesk, Roles.MedicalDirector];
     private readonly Dictionary<string, ClinicClient> _clients = [];
@@ -29,6 +29,7 @@ public sealed class HostileInputPass(ClinicApp app)
     private readonly List<string> _failures = [];
     private readonly HashSet<string> _failureKeys = [];
     private readonly Dictionary<string, string> _defaults = [];
+    private readonly List<DiscoveredForm> _getForms = [];
     private int _combinations;
     private readonly List<string> _timings = [];
     private int _restores;
@@ -46,13 +47,19 @@ public sealed class HostileInputPass(ClinicApp app)
             await TryFormAsync(form);
             _timings.Add($"{form.Key}: {_combinations - count} submissions, {_restores - restores} reseeds, {(watch.Elapsed - started).TotalSeconds:0.0} s");
         }
+        foreach (var form in _getForms)
+        {
+            var (started, count) = (watch.Elapsed, _combinations);
+            await TryGetFormAsync(form);
+            _timings.Add($"GET {form.Key}: {_combinations - count} requests, {(watch.Elapsed - started).TotalSeconds:0.0} s");
+        }
         var reached = forms.Select(f => f.Page?.Model).ToHashSet();
         // A page that accepts posts but whose form the crawl never reached is a gap in the seed data or the links: say so.
         var unreached = catalog.Where(p => p.Handlers.Any(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
             .Where(p => !reached.Contains(p.Model) && p.Route is not "/Account/Logout" and not "/Error")
             .Select(p => p.Route).ToList();
         _timings.Add($"integrity checks {_integrityTime.TotalSeconds:0.0} s, reseeds {_restoreTime.TotalSeconds:0.0} s");
-        return new Report(forms.Count, _combinations, _failures, _timings, unreached, watch.Elapsed);
+        return new Report(forms.Count, _getForms.Count, _combinations, _failures, _timings, unreached, watch.Elapsed);
     }
 
     // ---- state ------------------------------------------------------------------------------------------------
@@ -91,6 +98,7 @@ public sealed class HostileInputPass(ClinicApp app)
                                  || url.Contains("/Documents/Download", StringComparison.OrdinalIgnoreCase);
         var found = new List<DiscoveredForm>();
         var keys = new HashSet<string>();
+        var getKeys = new HashSet<string>();
         foreach (var role in RoleOrder.Cast<string?>().Append(null))
         {
             var client = ClientOf(role);
@@ -98,6 +106,11 @@ public sealed class HostileInputPass(ClinicApp app)
                 ? starts.Where(u => PageCatalog.AnonymousPages.Any(a => u.StartsWith(a, StringComparison.OrdinalIgnoreCase))).Concat(HostileSeed.EntryUrls).ToList()
                 : starts;
             foreach (var (url, doc) in await FormDiscovery.CrawlAsync(client, roleStarts, Skip))
+            {
+                foreach (var form in FormDiscovery.GetForms(doc))
+                    // /Audit and /Audit/Index are one page: one entry.
+                    if (getKeys.Add(FormDiscovery.KeyOf(form, url).Replace("/Index ", " ", StringComparison.OrdinalIgnoreCase)))
+                        _getForms.Add(new DiscoveredForm(role, url, FormDiscovery.KeyOf(form, url), FormDiscovery.ActionOf(form, url).Split('?')[0], null));
                 foreach (var form in FormDiscovery.PostForms(doc))
                 {
                     foreach (var f in FormDiscovery.FieldsOf(form).Where(f => f.Value.Length > 0 && f.Kind is FieldKind.Text or FieldKind.Number or FieldKind.Date))
@@ -109,6 +122,7 @@ public sealed class HostileInputPass(ClinicApp app)
                                ?? catalog.FirstOrDefault(p => string.Equals(p.Route, action + "/Index", StringComparison.OrdinalIgnoreCase));
                     found.Add(new DiscoveredForm(role, url, key, action, page));
                 }
+            }
         }
         return found;
     }
@@ -162,6 +176,44 @@ public sealed class HostileInputPass(ClinicApp app)
             if (accepted) form = null;
         }
         await IntegrityHoldsAsync(target, "(after all values)");
+    }
+
+    /// <summary>
+    /// A GET form (a filter or search) with each field replaced by each value, missing and duplicated: its fields land in
+    /// the address and on the page again, so never a 500 and never live markup; a GET must store nothing invalid.
+    /// </summary>
+    private async Task TryGetFormAsync(DiscoveredForm target)
+    {
+        var client = ClientOf(target.Role);
+        var page = await client.GetAsync(target.PageUrl);
+        var form = page.StatusCode == HttpStatusCode.OK
+            ? FormDiscovery.GetForms(await ClinicClient.ReadAsync(page)).FirstOrDefault(f => FormDiscovery.KeyOf(f, target.PageUrl) == target.Key)
+            : null;
+        if (form is null) { Fail(target, "load", "the filter could not be shown again"); return; }
+        var fields = FormDiscovery.FieldsOf(form);
+        var baseline = ClinicClient.FieldsOf(form);
+        var requests = new List<(string Label, List<KeyValuePair<string, string>> Query)>();
+        foreach (var field in fields)
+        {
+            foreach (var value in HostileValues.For(field.Kind == FieldKind.Hidden ? FieldKind.Text : field.Kind))
+                requests.Add(($"{field.Name} = {value.Name}", [.. baseline.Where(f => f.Key != field.Name), new(field.Name, value.Value)]));
+            requests.Add(($"{field.Name} missing", [.. baseline.Where(f => f.Key != field.Name)]));
+            requests.Add(($"{field.Name} twice", [.. baseline, new(field.Name, field.Options.FirstOrDefault(o => o != field.Value) ?? "2")]));
+        }
+        foreach (var (label, query) in requests)
+        {
+            var url = target.ActionPath + "?" + string.Join("&", query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+            HttpResponseMessage response;
+            try { response = await client.Http.GetAsync(url); }
+            catch (Exception e) { Fail(target, label, $"the request threw {e.GetType().Name}: {e.Message}"); continue; }
+            _combinations++;
+            var status = (int)response.StatusCode;
+            if (status >= 500) { Fail(target, label, $"answered {status}"); continue; }
+            if (status is 302 or 303 && response.Headers.Location?.ToString() is { } to && to.Contains("/Account/"))
+                Fail(target, label, $"sent the user to {to}");
+            CheckNoLiveInjection(target, label, await response.Content.ReadAsStringAsync(), "the filtered page");
+        }
+        await IntegrityHoldsAsync(target, "(after all filter values)");
     }
 
     private async Task<(IHtmlDocument? Doc, IHtmlFormElement? Form)> LoadAsync(DiscoveredForm target)

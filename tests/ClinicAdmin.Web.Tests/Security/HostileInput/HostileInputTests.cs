@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace ClinicAdmin.Web.Tests.Security.HostileInput;
 
 /// <summary>
-/// Every form of the app (found from the pages, so a new form is covered) against boundary and hostile values.
+/// Every form of the app, POST and GET (found from the pages, so a new form is covered) against boundary and hostile values.
 /// Fast here; <c>tests/hostile-input.sh</c> runs the full set (<c>CLINICADMIN_HOSTILE=full</c>).
 /// </summary>
 public abstract class HostileInputTests(ClinicApp app, ITestOutputHelper output) : PageTest(app)
@@ -16,7 +16,7 @@ public abstract class HostileInputTests(ClinicApp app, ITestOutputHelper output)
     {
         var report = await new HostileInputPass(App).RunAsync();
 
-        var summary = $"Hostile-input pass ({(HostileValues.Full ? "full" : "fast")}, {App.Provider}): {report.Forms} forms, " +
+        var summary = $"Hostile-input pass ({(HostileValues.Full ? "full" : "fast")}, {App.Provider}): {report.Forms} forms, {report.GetForms} filter and search forms (GET), " +
                       $"{report.Combinations} form × value combinations, {report.Failures.Count} failures, {report.Took.TotalSeconds:0} s";
         output.WriteLine(summary);
         foreach (var f in report.FormsTried) output.WriteLine("  form " + f);
@@ -27,6 +27,8 @@ public abstract class HostileInputTests(ClinicApp app, ITestOutputHelper output)
 
         // The pass must have reached the app's forms: the clinical, catalog, roster, settings and user forms at least.
         report.Forms.ShouldBeGreaterThan(20, summary);
+        // ...and the filters and searches that send their fields in the address (staff, incidents, catalog, users, audit, jobs).
+        report.GetForms.ShouldBeGreaterThanOrEqualTo(6, summary);
         report.Combinations.ShouldBeGreaterThan(report.Forms * 5, summary);
         report.Unreached.ShouldBeEmpty("pages that accept posts but whose form the pass never reached (add seed data or a link)");
         report.Failures.ShouldBeEmpty(summary);
