@@ -54,7 +54,11 @@ public sealed class DatabaseInitializer(ClinicDbContext db, IOptions<DatabaseOpt
         if (o.Provider == DatabaseProvider.Sqlite)
         {
             var path = new SqliteConnectionStringBuilder(o.ResolvedConnectionString).DataSource;
-            EnsureWritable(Path.GetFullPath(path), string.IsNullOrWhiteSpace(o.ConnectionString) ? "Database:DataDirectory" : "Database:ConnectionString");
+            path = Path.GetFullPath(path);
+            EnsureWritable(path, string.IsNullOrWhiteSpace(o.ConnectionString) ? "Database:DataDirectory" : "Database:ConnectionString");
+            // SQLite gives its -wal, -shm and journal files the mode of the database file: made 0600 here, all are.
+            PrivateFiles.Touch(path);
+            foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-journal" }) PrivateFiles.Restrict(f);
         }
         if (o.MigrateOnStartup) await db.Database.MigrateAsync(ct);
         if (o.Provider == DatabaseProvider.Sqlite)
@@ -70,7 +74,7 @@ public sealed class DatabaseInitializer(ClinicDbContext db, IOptions<DatabaseOpt
         var dir = Path.GetDirectoryName(file)!;
         try
         {
-            Directory.CreateDirectory(dir);
+            PrivateFiles.CreateFolder(dir); // 0700: the folder lists the database and its WAL
             var probe = Path.Combine(dir, $".write-check-{Environment.ProcessId}");
             File.WriteAllBytes(probe, [1]);
             File.Delete(probe);

@@ -36,13 +36,13 @@ builder.Services
     .AddClinicObservability(config)              // Platform/Observability: JSON logs, request events, metrics, traces
     .AddClinicData(config)                       // ClinicAdmin.Data: the DbContext, provider, audit
     .AddClinicIdentity(config)                   // Platform/Security: sign-in, roles, policies
-    .AddClinicSecurity()                         // Platform/Security: data protection, headers, HSTS
+    .AddClinicSecurity(config, builder.Environment) // Platform/Security: data protection (keys encrypted at rest), HSTS
     .AddClinicEdge(config, builder.Environment)  // Platform/Security: proxy headers, Secure cookies, rate limits, public URL
     .AddClinicPages()                            // PageKit: Razor Pages under Features/, layout, clinic clock
     .AddClinicHealth()                           // Platform/Hosting: /health
     .AddClinicJobs(config)                       // Platform/Jobs: the background-job engine (Quartz)
     .AddClinicDemo(config, builder.Environment)  // Platform/Demo: the demo clinic
-    .AddClinicOperations();                      // Platform/Operations: database faults, backup, samples
+    .AddClinicOperations(config);                // Platform/Operations: database faults, backup, samples
 // Features (Features/<Feature>/), one line each:
 builder.Services
     .AddClinicHome()

@@ -7,26 +7,58 @@ using System.Text.Json;
 namespace ClinicAdmin.Data.Backup;
 
 /// <summary>
-/// What a backup holds, written beside it as FILE.manifest.json: the backup file's SHA-256, the row count and a
-/// content hash of every table, and the SHA-256 of every stored document. A restore recomputes the same figures from
-/// the restored database and must match them all.
+/// What a backup holds, written beside it as FILE.manifest.json: the (encrypted) backup file's SHA-256, the row count
+/// and a content hash of every table, and the SHA-256 of every stored document. A restore recomputes the same figures
+/// from the restored database and must match them all. Format 2 is authenticated: HMAC-SHA256 under a key derived from
+/// Backup:Key over the manifest as written, so neither the figures nor the file hash can be changed to match a
+/// changed backup.
 /// </summary>
 public sealed record BackupManifest(
     int Format, string Provider, DateTime CreatedAtUtc, string FileName, long FileBytes, string FileSha256,
-    IReadOnlyList<TableFigures> Tables, IReadOnlyList<DocumentFigures> Documents)
+    IReadOnlyList<TableFigures> Tables, IReadOnlyList<DocumentFigures> Documents, string? KeyId = null, string? HmacSha256 = null)
 {
     public const string Suffix = ".manifest.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    public const int CurrentFormat = 2;
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NewLine = "\n", PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static string PathFor(string backupFile) => backupFile + Suffix;
-    public void Save(string backupFile) => File.WriteAllText(PathFor(backupFile), JsonSerializer.Serialize(this, Json));
 
-    public static BackupManifest Load(string backupFile)
+    public BackupManifest Seal(BackupKeys keys)
+    {
+        var unsigned = this with { KeyId = keys.KeyId, HmacSha256 = null };
+        return unsigned with { HmacSha256 = Convert.ToHexStringLower(HMACSHA256.HashData(keys.ManifestKey, JsonSerializer.SerializeToUtf8Bytes(unsigned, Json))) };
+    }
+
+    public void Save(string backupFile) => PrivateFiles.WriteAllBytes(PathFor(backupFile), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+
+    /// <summary>
+    /// The manifest beside <paramref name="backupFile"/>, authenticated: its bytes must be exactly those the backup wrote
+    /// (any changed byte, even white space, is refused) and its HMAC must verify under the configured key.
+    /// </summary>
+    public static BackupManifest Load(string backupFile, BackupKeys keys)
     {
         var path = PathFor(backupFile);
         if (!File.Exists(path)) throw new BackupException($"the manifest {path} is missing; it is written beside every backup and is needed to prove the restore.");
-        return JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(path), Json) ?? throw new BackupException($"the manifest {path} is empty.");
+        var bytes = File.ReadAllBytes(path);
+        BackupManifest? m;
+        try { m = JsonSerializer.Deserialize<BackupManifest>(bytes, Json); }
+        catch (JsonException) { throw Changed(path); }
+        if (m is null) throw Changed(path);
+        if (m.Format < CurrentFormat && m.HmacSha256 is null && m.KeyId is null)
+            throw new BackupException($"{backupFile} is an unencrypted backup with an unauthenticated manifest (format {m.Format}, made before backups were encrypted); this version restores only encrypted backups. Restore it with the ClinicAdmin version that made it, then make a new backup.");
+        if (m.KeyId != keys.KeyId)
+            throw new BackupException($"the manifest {path} names backup key {m.KeyId}, but the configured Backup:Key is {keys.KeyId}: set Backup:Key to the key the backup was made with (or the manifest was changed).");
+        var expected = HMACSHA256.HashData(keys.ManifestKey, JsonSerializer.SerializeToUtf8Bytes(m with { HmacSha256 = null }, Json));
+        byte[] given;
+        try { given = Convert.FromHexString(m.HmacSha256 ?? ""); }
+        catch (FormatException) { throw Changed(path); }
+        if (m.Format != CurrentFormat || !CryptographicOperations.FixedTimeEquals(expected, given) || !bytes.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(m, Json)))
+            throw Changed(path);
+        return m;
     }
+
+    private static BackupException Changed(string path) =>
+        new($"the manifest {path} failed authentication: it was changed after the backup was made.");
 
     /// <summary>Every difference between what the backup recorded and what a database holds now (empty = intact).</summary>
     public IReadOnlyList<string> Differences(DatabaseFigures now)

@@ -18,46 +18,89 @@ public sealed record RestoreOutcome(string Target, BackupManifest Manifest, Data
 /// PRAGMA integrity_check on the copy. PostgreSQL: pg_dump -Fc / pg_restore, with the connection passed in PG*
 /// environment variables (never on a command line, where other users of the machine could read the password).
 /// SQL Server: refused with one line pointing to the server's own BACKUP DATABASE (<see cref="SqlServerRefusal"/>).
+/// At rest (issue 13, finding 11): the file is encrypted with AES-256-GCM (<see cref="BackupCipher"/>) and its manifest
+/// authenticated with HMAC-SHA256, both under Backup:Key; backup, manifest and every plaintext copy on the way are 0600.
+/// A restore checks the manifest and the file and decrypts all of it before it touches the database.
 /// </summary>
-public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, ClinicDbContext db)
+public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, IOptions<BackupOptions> backupOptions, ClinicDbContext db)
 {
     private DatabaseOptions O => options.Value;
     private string DocumentsTable => db.Model.FindEntityType(typeof(GeneratedDocument))!.GetTableName()!;
 
-    public Task<BackupOutcome> BackupAsync(string outFile, CancellationToken ct = default)
+    public async Task<BackupOutcome> BackupAsync(string outFile, CancellationToken ct = default)
     {
         RefuseSqlServer();
+        var keys = BackupKeys.From(backupOptions.Value);
         outFile = Path.GetFullPath(outFile);
         if (File.Exists(outFile)) throw new BackupException($"{outFile} already exists; choose a new file name (a backup never overwrites another).");
-        Directory.CreateDirectory(Path.GetDirectoryName(outFile)!);
-        return O.Provider == DatabaseProvider.Sqlite ? BackupSqliteAsync(outFile, ct) : BackupPostgresAsync(outFile, ct);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(outFile)!);
+        // The database's plaintext copy exists only while it is encrypted, as 0600, and is removed whatever happens.
+        var partial = outFile + ".partial";
+        DeletePlain(partial);
+        try
+        {
+            PrivateFiles.Touch(partial);
+            var figures = O.Provider == DatabaseProvider.Sqlite ? await BackupSqliteAsync(partial, ct) : await BackupPostgresAsync(partial, ct);
+            return Finish(partial, outFile, figures, keys);
+        }
+        finally { DeletePlain(partial); }
+    }
+
+    private static void DeletePlain(string file)
+    {
+        File.Delete(file);
+        File.Delete(file + "-journal");
+    }
+
+    /// <summary>Authenticates the manifest and the file, then decrypts the backup into a private temporary folder for <paramref name="use"/>.</summary>
+    private async Task<T> WithPlainCopyAsync<T>(string file, BackupKeys keys, Func<string, BackupManifest, Task<T>> use)
+    {
+        var manifest = CheckFile(file, keys);
+        var folder = Path.Combine(Path.GetTempPath(), "clinicadmin-restore-" + Guid.NewGuid().ToString("N"));
+        PrivateFiles.CreateFolder(folder);
+        try
+        {
+            var plain = Path.Combine(folder, "backup.plain");
+            BackupCipher.Decrypt(file, plain, keys);
+            return await use(plain, manifest);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
 
     /// <summary>Checks a backup file on its own: its SHA-256 against the manifest, and for SQLite its integrity and every figure.</summary>
     public async Task<BackupManifest> VerifyAsync(string file, CancellationToken ct = default)
     {
         RefuseSqlServer();
+        var keys = BackupKeys.From(backupOptions.Value);
         file = Path.GetFullPath(file);
-        var manifest = CheckFile(file);
-        if (manifest.Provider == nameof(DatabaseProvider.Sqlite))
+        return await WithPlainCopyAsync(file, keys, async (plain, manifest) =>
         {
-            await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            await c.OpenAsync(ct);
-            await IntegrityCheckAsync(c, file, ct);
-            Fail(manifest.Differences(await DatabaseFigures.ReadAsync(c, null, false, DocumentsTable, ct)), file);
-        }
-        else await RunAsync(PgTool("pg_restore", await ServerMajorAsync(ct)), ["--list", file], ct); // the archive reads end to end
-        return manifest;
+            if (manifest.Provider == nameof(DatabaseProvider.Sqlite))
+            {
+                await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = plain, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+                await c.OpenAsync(ct);
+                await IntegrityCheckAsync(c, file, ct);
+                Fail(manifest.Differences(await DatabaseFigures.ReadAsync(c, null, false, DocumentsTable, ct)), file);
+            }
+            else await RunAsync(PgTool("pg_restore", await ServerMajorAsync(ct)), ["--list", plain], ct); // the archive reads end to end
+            return manifest;
+        });
     }
 
     public async Task<RestoreOutcome> RestoreAsync(string file, bool force, CancellationToken ct = default)
     {
         RefuseSqlServer();
+        var keys = BackupKeys.From(backupOptions.Value);
         file = Path.GetFullPath(file);
-        var manifest = CheckFile(file);
-        if (manifest.Provider != O.Provider.ToString())
-            throw new BackupException($"{file} is a {manifest.Provider} backup but Database:Provider is {O.Provider}.");
-        return O.Provider == DatabaseProvider.Sqlite ? await RestoreSqliteAsync(file, manifest, force, ct) : await RestorePostgresAsync(file, manifest, force, ct);
+        return await WithPlainCopyAsync(file, keys, async (plain, manifest) =>
+        {
+            if (manifest.Provider != O.Provider.ToString())
+                throw new BackupException($"{file} is a {manifest.Provider} backup but Database:Provider is {O.Provider}.");
+            return O.Provider == DatabaseProvider.Sqlite ? await RestoreSqliteAsync(plain, manifest, force, ct) : await RestorePostgresAsync(plain, manifest, force, ct);
+        });
     }
 
     /// <summary>
@@ -76,10 +119,10 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
         throw new BackupException(SqlServerRefusal(database));
     }
 
-    private static BackupManifest CheckFile(string file)
+    private static BackupManifest CheckFile(string file, BackupKeys keys)
     {
         if (!File.Exists(file)) throw new BackupException($"there is no backup at {file}.");
-        var manifest = BackupManifest.Load(file);
+        var manifest = BackupManifest.Load(file, keys);
         var sha = BackupManifest.Sha256Of(file);
         if (sha != manifest.FileSha256)
             throw new BackupException($"{file} is damaged or was changed: its SHA-256 is {sha}, the manifest recorded {manifest.FileSha256}.");
@@ -96,12 +139,10 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
 
     private string SqlitePath => Path.GetFullPath(new SqliteConnectionStringBuilder(O.ResolvedConnectionString).DataSource);
 
-    private async Task<BackupOutcome> BackupSqliteAsync(string outFile, CancellationToken ct)
+    private async Task<DatabaseFigures> BackupSqliteAsync(string partial, CancellationToken ct)
     {
         var source = SqlitePath;
         if (!File.Exists(source)) throw new BackupException($"there is no database at {source} (Database:DataDirectory); nothing to back up.");
-        var partial = outFile + ".partial";
-        File.Delete(partial);
         DatabaseFigures figures;
         await using (var from = new SqliteConnection(new SqliteConnectionStringBuilder(O.ResolvedConnectionString) { Pooling = false }.ToString()))
         await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
@@ -114,14 +155,22 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
             await IntegrityCheckAsync(to, partial, ct);
             figures = await DatabaseFigures.ReadAsync(to, null, false, DocumentsTable, ct);
         }
-        return Finish(partial, outFile, figures);
+        return figures;
     }
 
-    private BackupOutcome Finish(string partial, string outFile, DatabaseFigures figures)
+    private BackupOutcome Finish(string partial, string outFile, DatabaseFigures figures, BackupKeys keys)
     {
-        File.Move(partial, outFile);
-        var manifest = new BackupManifest(1, O.Provider.ToString(), DateTime.UtcNow, Path.GetFileName(outFile), new FileInfo(outFile).Length,
-            BackupManifest.Sha256Of(outFile), figures.Tables, figures.Documents);
+        var sealing = outFile + ".sealing";
+        File.Delete(sealing);
+        try
+        {
+            BackupCipher.Encrypt(partial, sealing, keys);
+            File.Move(sealing, outFile);
+        }
+        finally { File.Delete(sealing); }
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, O.Provider.ToString(), DateTime.UtcNow, Path.GetFileName(outFile), new FileInfo(outFile).Length,
+            BackupManifest.Sha256Of(outFile), figures.Tables, figures.Documents).Seal(keys);
+        File.Delete(BackupManifest.PathFor(outFile)); // an orphan left by a backup that failed at this point
         manifest.Save(outFile);
         return new BackupOutcome(outFile, manifest);
     }
@@ -129,7 +178,9 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
     private async Task<RestoreOutcome> RestoreSqliteAsync(string file, BackupManifest manifest, bool force, CancellationToken ct)
     {
         var target = SqlitePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
+        PrivateFiles.Touch(target);
+        foreach (var f in new[] { target, target + "-wal", target + "-shm" }) PrivateFiles.Restrict(f);
         await using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await using var to = new SqliteConnection(new SqliteConnectionStringBuilder(O.ResolvedConnectionString) { Pooling = false }.ToString());
         await from.OpenAsync(ct);
@@ -175,10 +226,8 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
 
     // ---- PostgreSQL ----------------------------------------------------------------------------------------------
 
-    private async Task<BackupOutcome> BackupPostgresAsync(string outFile, CancellationToken ct)
+    private async Task<DatabaseFigures> BackupPostgresAsync(string partial, CancellationToken ct)
     {
-        var partial = outFile + ".partial";
-        File.Delete(partial);
         await using var c = new NpgsqlConnection(O.ResolvedConnectionString);
         await c.OpenAsync(ct);
         var pgDump = PgTool("pg_dump", ServerMajor(c));
@@ -190,7 +239,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, Cl
         await RunAsync(pgDump, ["--format=custom", "--no-owner", "--no-privileges", $"--snapshot={snapshot}", $"--file={partial}"], ct);
         var figures = await DatabaseFigures.ReadAsync(c, tx, true, DocumentsTable, ct);
         await tx.CommitAsync(ct);
-        return Finish(partial, outFile, figures);
+        return figures;
     }
 
     private async Task<RestoreOutcome> RestorePostgresAsync(string file, BackupManifest manifest, bool force, CancellationToken ct)

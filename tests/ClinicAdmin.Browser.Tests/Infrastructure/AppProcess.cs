@@ -30,6 +30,11 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--contentRoot");
         psi.ArgumentList.Add(contentRoot ?? Path.Combine(root, "src", "ClinicAdmin.Web"));
+        // The keys an operator configures (issue 13): Production needs the key-encryption certificate, backups their key.
+        // A test that means to leave one out sets it to "".
+        if (environment.TryGetValue("ASPNETCORE_ENVIRONMENT", out var env) && env == "Production" && !environment.ContainsKey("DataProtection__CertificatePath"))
+            psi.Environment["DataProtection__CertificatePath"] = ClinicAdmin.Testing.TestKeys.CertificatePath;
+        if (!environment.ContainsKey("Backup__Key")) psi.Environment["Backup__Key"] = ClinicAdmin.Testing.TestKeys.BackupKey;
         foreach (var (k, v) in environment) psi.Environment[k] = v;
         var app = new AppProcess(Process.Start(psi)!);
         app._process.OutputDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };

@@ -87,7 +87,21 @@ public sealed class BackupCommandTests : IAsyncLifetime
         over.Code.ShouldBe(1, over.Output);
         over.Output.ShouldContain("--force");
 
+        // Issue 13: without Backup:Key nothing is made; a backup with one changed byte is refused, the database untouched.
+        var keyless = await RunAsync(new Dictionary<string, string>(source) { ["Backup__Key"] = "" }, "backup", "--out", Path.Combine(_dir, "keyless.backup"));
+        keyless.Code.ShouldBe(1, keyless.Output);
+        keyless.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain("Backup:Key is not set");
+        File.Exists(Path.Combine(_dir, "keyless.backup")).ShouldBeFalse();
         var target = await EnvironmentAsync(provider, "target");
+        var good = await File.ReadAllBytesAsync(file);
+        var changed = good.ToArray();
+        changed[changed.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(file, changed);
+        var tampered = await RunAsync(target, "restore", "--from", file);
+        tampered.Code.ShouldBe(1, tampered.Output);
+        tampered.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain("damaged or was changed");
+        await File.WriteAllBytesAsync(file, good);
+
         var restore = await RunAsync(target, "restore", "--from", file);
         restore.Code.ShouldBe(0, restore.Output);
         restore.Output.ShouldContain("every table and document matches the manifest");

@@ -55,6 +55,7 @@ public sealed class StartupFaultTests : IAsyncLifetime
     [InlineData("Database__Provider", "PostgreSql", "Database:ConnectionString")]
     [InlineData("App__PublicBaseUrl", "", "App:PublicBaseUrl")]                   // issue 13: Production needs its public address
     [InlineData("Smtp__PickupDirectory", "/tmp/clinic-mail", "Smtp:PickupDirectory")] // issue 13: live links never written to disk
+    [InlineData("DataProtection__CertificatePath", "", "DataProtection:CertificatePath")] // issue 13: keys encrypted at rest
     public async Task A_malformed_setting_stops_the_app_with_one_line_naming_the_key(string variable, string value, string key)
     {
         var line = await RefusedStartAsync(Environment((variable, value)));

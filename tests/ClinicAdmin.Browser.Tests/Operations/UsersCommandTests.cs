@@ -20,6 +20,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = _dataDir,
         ["App__PublicBaseUrl"] = "https://clinic.example", ["Jobs__Enabled"] = "false",
+        ["DataProtection__CertificatePath"] = ClinicAdmin.Testing.TestKeys.CertificatePath,
     };
 
     public Task InitializeAsync() { Directory.CreateDirectory(_dataDir); return Task.CompletedTask; }

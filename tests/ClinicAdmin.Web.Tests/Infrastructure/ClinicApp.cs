@@ -80,6 +80,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "false");
         // Patient-link e-mails go to a folder of this fixture, never to a real server or the user's data folder.
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
+        // The data-protection keys' key-encryption certificate, as an operator configures it (never the user's data folder).
+        builder.UseSetting("DataProtection:CertificatePath", TestKeys.CertificatePath);
         // Tests sign in and open links far more often than a person: the limits have their own tests (Security/EdgeTests).
         builder.UseSetting("RateLimits:SignInPermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:PatientLinkPermitsPerMinute", "100000");

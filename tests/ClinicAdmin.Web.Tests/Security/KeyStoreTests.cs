@@ -21,9 +21,10 @@ using Xunit;
 namespace ClinicAdmin.Web.Tests.Security;
 
 /// <summary>
-/// Data-protection keys live in the database (issue 12: the library's EF key store replaced our own). A person signed in
-/// before the upgrade stays signed in after it, and a person signed in on one instance is signed in on another. Each test
-/// runs whole apps over a fresh database of its own and carries the browser's cookies from one app to the other.
+/// Data-protection keys live in the database (issue 12: the library's EF key store replaced our own), encrypted at rest
+/// with a certificate kept outside it (issue 13). A person signed in before either upgrade stays signed in after it, and
+/// a person signed in on one instance is signed in on another. Each test runs whole apps over a fresh database of its
+/// own and carries the browser's cookies from one app to the other.
 /// </summary>
 public abstract class KeyStoreTests : IAsyncLifetime
 {
@@ -50,8 +51,8 @@ public abstract class KeyStoreTests : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var oldStore = new OldDbXmlRepository(Provider, _database);
-        var before = Start(services => services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = oldStore)));
+        // Before both upgrades: the old key store, and keys stored unencrypted.
+        var before = Start(services => services.PostConfigure<KeyManagementOptions>(o => { o.XmlRepository = oldStore; o.XmlEncryptor = null; }));
         await CreateUserAsync(before);
         var old = Browser(before, cookies);
         await old.SignInAsync(Email, ClinicApp.Password);
@@ -59,6 +60,7 @@ public abstract class KeyStoreTests : IAsyncLifetime
         oldStore.Stored.ShouldBe(1, "the app before the upgrade made its key with the old key store");
         var keysBefore = await KeyRowsAsync();
         keysBefore.Count.ShouldBe(1);
+        keysBefore[0].ShouldContain("<masterKey", Case.Sensitive, "the key from before is stored in plain text");
         await before.DisposeAsync();
 
         var after = Start(); // the app as it is now, unchanged
@@ -90,7 +92,29 @@ public abstract class KeyStoreTests : IAsyncLifetime
         (await KeyRowsAsync()).Count.ShouldBe(1, "instance B made a key of its own instead of using A's");
     }
 
-    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null)
+    [Fact]
+    public async Task The_stored_key_has_no_plaintext_secret_and_only_the_certificate_opens_it()
+    {
+        var cookies = new CookieContainer();
+        var app = Start();
+        await CreateUserAsync(app);
+        await Browser(app, cookies).SignInAsync(Email, ClinicApp.Password);
+        var row = (await KeyRowsAsync()).ShouldHaveSingleItem();
+        row.ShouldContain("<encryptedSecret");
+        row.ShouldContain("<X509Certificate>");
+        row.ShouldNotContain("<masterKey");
+        row.ShouldNotContain("<value>");
+        // A restart with the same certificate reads the key: the person stays signed in.
+        var again = Start();
+        (await Browser(again, cookies).GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Whoever has the database (or a backup) but not the certificate cannot use the key to accept or forge a cookie.
+        var stranger = Start(certificate: TestKeys.NewCertificateFile(password: null));
+        var home = await Browser(stranger, cookies).GetAsync("/");
+        home.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null, string? certificate = null)
     {
         var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -100,6 +124,7 @@ public abstract class KeyStoreTests : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("Jobs:Enabled", "false"); // nothing here runs jobs
             b.UseSetting("Smtp:PickupDirectory", _folder);
+            b.UseSetting("DataProtection:CertificatePath", certificate ?? TestKeys.CertificatePath);
             if (services is not null) b.ConfigureTestServices(services);
         });
         _apps.Add(app);

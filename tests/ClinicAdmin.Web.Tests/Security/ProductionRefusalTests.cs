@@ -30,6 +30,7 @@ public sealed class ProductionRefusalTests
             b.UseSetting("Database:ConnectionString", connectionString);
             b.UseSetting("App:PublicBaseUrl", "https://clinic.example");
             b.UseSetting("Jobs:Enabled", "false");
+            b.UseSetting("DataProtection:CertificatePath", ClinicAdmin.Testing.TestKeys.CertificatePath);
             foreach (var (k, v) in settings) b.UseSetting(k, v);
         });
 
@@ -48,12 +49,26 @@ public sealed class ProductionRefusalTests
     [InlineData("App:PublicBaseUrl", "http://clinic.example", "App:PublicBaseUrl")]
     [InlineData("Smtp:Host", "mail.clinic.example", "Smtp:Security")] // with Security None below
     [InlineData("Smtp:PickupDirectory", "/tmp/clinic-mail", "Smtp:PickupDirectory")]
+    [InlineData("DataProtection:CertificatePath", "", "DataProtection:CertificatePath is required in Production")]
+    [InlineData("DataProtection:CertificatePath", "/nonexistent/kek.pfx", "DataProtection:CertificatePath names /nonexistent/kek.pfx")]
     public void An_unsafe_setting_stops_production_naming_the_key(string key, string value, string named)
     {
         var settings = new List<(string, string)> { (key, value) };
         if (key == "Smtp:Host") settings.Add(("Smtp:Security", "None"));
         using var factory = Production(ClinicAdmin.Testing.TestDatabases.NewSqlite("prod"), settings.ToArray());
         RefusalOf(factory).ShouldContain(named);
+    }
+
+    [Fact]
+    public void A_key_encryption_certificate_that_cannot_be_opened_stops_production_naming_the_password_setting()
+    {
+        var withPassword = ClinicAdmin.Testing.TestKeys.NewCertificateFile(password: "right-password");
+        using (var factory = Production(ClinicAdmin.Testing.TestDatabases.NewSqlite("prod-kek"),
+                   ("DataProtection:CertificatePath", withPassword), ("DataProtection:CertificatePassword", "wrong-password")))
+            RefusalOf(factory).ShouldContain("DataProtection:CertificatePassword");
+        using (var factory = Production(ClinicAdmin.Testing.TestDatabases.NewSqlite("prod-kek"),
+                   ("DataProtection:CertificatePath", withPassword), ("DataProtection:CertificatePassword", "right-password")))
+            factory.CreateClient().Dispose(); // the right password starts
     }
 
     [Fact]

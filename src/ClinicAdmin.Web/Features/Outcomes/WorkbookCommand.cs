@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ClinicAdmin.Reports.Workbooks;
 using ClinicAdmin.Web.PageKit;
+using ClinicAdmin.Web.Platform.Commands;
 using ClinicAdmin.Web.Platform.Demo;
 
 namespace ClinicAdmin.Web.Features.Outcomes;
@@ -16,6 +17,7 @@ public static class WorkbookCommand
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (app.RefusedInProduction("workbook", "download the month's workbook from the Outcomes page, or measure on a copy of the database outside Production.")) return 1;
         var m = Array.IndexOf(args, "--month");
         var o = Array.IndexOf(args, "--out");
         if (m < 0 || m + 1 >= args.Length || !DateOnly.TryParseExact(args[m + 1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))

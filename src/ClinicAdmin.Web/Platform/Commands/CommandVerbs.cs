@@ -27,6 +27,18 @@ public static class CommandVerbs
         }
         return null; // not a verb: configuration arguments such as `--urls` or `Key=Value`
     }
+
+    /// <summary>
+    /// True (after one line on standard error) when the app runs in Production: for verbs that write patient data to a
+    /// file outside the app's access control and its audit trail (issue 13, finding 12). The operator uses the page
+    /// instead, or runs the verb on a copy outside Production.
+    /// </summary>
+    public static bool RefusedInProduction(this WebApplication app, string verb, string instead)
+    {
+        if (!app.Environment.IsProduction()) return false;
+        Console.Error.WriteLine($"`{verb}` writes patient data to a file outside the app's access control and audit trail, which Production refuses; {instead}");
+        return true;
+    }
 }
 
 /// <summary>A sample document written by the `samples` verb from demo data (reports/samples/); features add theirs.</summary>

@@ -12,6 +12,7 @@ public static class SamplesCommand
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (app.RefusedInProduction("samples", "run it with ASPNETCORE_ENVIRONMENT=Development on a throw-away data folder.")) return 1;
         var i = Array.IndexOf(args, "--out");
         var outDir = Path.GetFullPath(i >= 0 && i + 1 < args.Length ? args[i + 1] : Path.Combine("reports", "samples"));
         Directory.CreateDirectory(outDir);

@@ -5,11 +5,15 @@ namespace ClinicAdmin.Web.Platform.Security;
 
 public static class SecurityModule
 {
-    /// <summary>Data-protection keys in the database (cookies survive restarts and work across instances), anti-forgery, HSTS.</summary>
-    public static IServiceCollection AddClinicSecurity(this IServiceCollection services)
+    /// <summary>
+    /// Data-protection keys in the database (cookies survive restarts and work across instances), encrypted at rest with
+    /// a certificate that is not in the database (<see cref="KeyEncryption"/>); anti-forgery, HSTS.
+    /// </summary>
+    public static IServiceCollection AddClinicSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         // The table is the one the former own key store wrote (same rows), so cookies issued before the switch still sign in.
-        services.AddDataProtection().SetApplicationName("ClinicAdmin").PersistKeysToDbContext<ClinicDbContext>();
+        services.AddDataProtection().SetApplicationName("ClinicAdmin").PersistKeysToDbContext<ClinicDbContext>()
+            .ProtectKeysWithCertificate(KeyEncryption.Load(configuration, env));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ClinicAdmin.Antiforgery";

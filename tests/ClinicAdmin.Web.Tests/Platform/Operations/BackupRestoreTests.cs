@@ -94,8 +94,9 @@ public abstract class BackupRestoreTests : IAsyncLifetime
         }
     }
 
-    private DatabaseBackup BackupOf(string connectionString, IServiceScope scope) =>
-        new(Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = connectionString }), scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+    private DatabaseBackup BackupOf(string connectionString, IServiceScope scope, string? key = null) =>
+        new(Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = connectionString }),
+            Options.Create(new BackupOptions { Key = key ?? TestKeys.BackupKey }), scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
 
     [Fact]
     public async Task A_restored_backup_holds_every_row_of_every_table_and_every_document_byte_for_byte()
@@ -136,7 +137,7 @@ public abstract class BackupRestoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_restore_refuses_a_database_with_data_unless_forced_and_a_changed_backup_file()
+    public async Task A_restore_refuses_a_database_with_data_unless_forced()
     {
         var file = Path.Combine(_folder, "clinic.backup");
         using var scope = _app.Services.CreateScope();
@@ -144,14 +145,96 @@ public abstract class BackupRestoreTests : IAsyncLifetime
         var refused = await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).RestoreAsync(file, force: false));
         refused.Message.ShouldContain("--force");
         (await BackupOf(_source, scope).RestoreAsync(file, force: true)).Restored.Documents.Count.ShouldBe(4);
+        (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).BackupAsync(file))).Message.ShouldContain("already exists");
+    }
+
+    [Fact]
+    public async Task A_backup_is_encrypted_private_and_names_no_patient()
+    {
+        var file = Path.Combine(_folder, "private", "clinic.backup");
+        using var scope = _app.Services.CreateScope();
+        var surnames = await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Patients.Select(p => p.LastName).Distinct().ToListAsync();
+        surnames.Count.ShouldBeGreaterThan(10);
+        await BackupOf(_source, scope).BackupAsync(file);
 
         var bytes = await File.ReadAllBytesAsync(file);
-        bytes[bytes.Length / 2] ^= 0xFF;
-        await File.WriteAllBytesAsync(file, bytes);
+        var text = Encoding.Latin1.GetString(bytes);
+        text.ShouldStartWith("ClinicAdmin backup v2\n");
+        text.ShouldNotContain("SQLite format 3");
+        text.ShouldNotContain("PGDMP");
+        text.ShouldNotContain("CREATE TABLE");
+        surnames.Where(n => n.Length >= 5 && text.Contains(n, StringComparison.Ordinal)).ShouldBeEmpty();
+        Directory.GetFiles(Path.GetDirectoryName(file)!).Select(f => Path.GetFileName(f)!).Order().ToArray()
+            .ShouldBe(new[] { "clinic.backup", "clinic.backup.manifest.json" }, "no plaintext copy is left");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Path.GetDirectoryName(file)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(BackupManifest.PathFor(file)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>One byte changed anywhere (backup file or manifest), or the wrong key: the restore says so in one line and changes nothing.</summary>
+    [Fact]
+    public async Task A_changed_backup_or_manifest_or_another_key_is_refused_and_the_database_is_untouched()
+    {
+        var file = Path.Combine(_folder, "clinic.backup");
+        var manifestPath = BackupManifest.PathFor(file);
+        using var scope = _app.Services.CreateScope();
+        await BackupOf(_source, scope).BackupAsync(file);
+        var good = await File.ReadAllBytesAsync(file);
+        var goodManifest = await File.ReadAllBytesAsync(manifestPath);
         var target = await TrackAsync();
-        (await Should.ThrowAsync<BackupException>(() => BackupOf(target, scope).RestoreAsync(file, force: false))).Message.ShouldContain("SHA-256");
-        (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).VerifyAsync(file))).Message.ShouldContain("damaged");
-        (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope).BackupAsync(file))).Message.ShouldContain("already exists");
+        // The job engine's own tables (scheduler check-ins) change by themselves while the app runs.
+        async Task<List<string>> DataAsync(string db) => (await RowsAsync(db)).Where(t => !t.Key.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Select(r => t.Key + ": " + r)).ToList();
+        var sourceRows = await DataAsync(_source);
+        var emptyRows = await DataAsync(target);
+        sourceRows.Count.ShouldBeGreaterThan(1000);
+
+        async Task RefusedAsync(string expected, string? key = null)
+        {
+            var into = await Should.ThrowAsync<BackupException>(() => BackupOf(target, scope, key).RestoreAsync(file, force: true));
+            into.Message.ShouldContain(expected);
+            into.Message.ShouldNotContain("\n");
+            (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope, key).RestoreAsync(file, force: true))).Message.ShouldContain(expected);
+            (await Should.ThrowAsync<BackupException>(() => BackupOf(_source, scope, key).VerifyAsync(file))).Message.ShouldContain(expected);
+            (await DataAsync(target)).ShouldBe(emptyRows, "a refused restore wrote into the empty database");
+            (await DataAsync(_source)).ShouldBe(sourceRows, "a refused restore changed the database");
+            await File.WriteAllBytesAsync(file, good);
+            await File.WriteAllBytesAsync(manifestPath, goodManifest);
+        }
+
+        foreach (var at in new[] { 0, 30, good.Length / 2, good.Length - 1 }) // header, salt, data, last tag
+        {
+            var bytes = good.ToArray();
+            bytes[at] ^= 0x01;
+            await File.WriteAllBytesAsync(file, bytes);
+            await RefusedAsync("damaged or was changed");
+        }
+        foreach (var at in new[] { 0, goodManifest.Length / 3, goodManifest.Length / 2, goodManifest.Length - 3 })
+        {
+            var bytes = goodManifest.ToArray();
+            bytes[at] ^= 0x01;
+            await File.WriteAllBytesAsync(manifestPath, bytes);
+            await RefusedAsync("changed");
+        }
+        // Someone who knew the key could re-seal the manifest over a changed file: AES-GCM still refuses the file.
+        var keys = BackupKeys.From(new BackupOptions { Key = TestKeys.BackupKey });
+        var changed = good.ToArray();
+        changed[good.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(file, changed);
+        var resealed = BackupManifest.Load(file, keys) with { FileSha256 = Convert.ToHexStringLower(SHA256.HashData(changed)) };
+        File.Delete(manifestPath);
+        resealed.Seal(keys).Save(file);
+        await RefusedAsync("failed decryption");
+
+        await RefusedAsync("Backup:Key", key: Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await RefusedAsync("Backup:Key is not set", key: " ");
+        await RefusedAsync("not 32", key: Convert.ToBase64String(new byte[16]));
+
+        // The untouched backup still restores into the empty database.
+        (await BackupOf(target, scope).RestoreAsync(file, force: false)).Restored.Documents.Count.ShouldBe(4);
     }
 
     /// <summary>Every table's rows as sorted text lines: the test's own reading, independent of the manifest code.</summary>

@@ -89,7 +89,7 @@ public sealed class SqlServerSeamTests
     {
         var cs = NoServer("clinic_east");
         await using var db = Context(cs);
-        var backup = new DatabaseBackup(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = cs }), db);
+        var backup = new DatabaseBackup(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = cs }), Options.Create(new BackupOptions()), db);
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "clinicadmin-tests", "mssql-backup-" + Guid.NewGuid().ToString("N"))).FullName;
         var file = Path.Combine(dir, "clinic.backup");
 
