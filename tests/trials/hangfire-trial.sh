@@ -8,13 +8,14 @@
 #      orphaned ones wait, does anything run twice; plus one 30 s job against the 20 s invisibility timeout;
 #   3. cancel: delete a running job, time until it stops (IJobCancellationToken and plain CancellationToken);
 #   4. DST: next occurrences of monthly crons in America/Chicago and America/Denver, Hangfire (Cronos) vs Quartz.
-# Usage: tests/trials/hangfire-trial.sh   (N=2000 REPS=3 KILL_N=600 LONG_S=30; CLINICADMIN_TEST_PG for PostgreSQL, else skipped)
+# Usage: tests/trials/hangfire-trial.sh   (N=2000 REPS=3 KILL_N=1200 LONG_S=30; CLINICADMIN_TEST_PG for PostgreSQL, else skipped)
 # Both storages get QueuePollInterval 1 s and InvisibilityTimeout 20 s (defaults: 15 s and 30 min), PostgreSQL the
-# sliding timeout; the figures table ends the output (tests/trials/hangfire-trial.out.txt is a kept run).
+# sliding timeout; done_s = seconds from the first enqueue until every key has a row (-1: not within the wait,
+# "missing" then counts jobs not yet run, not lost ones); the figures table ends the output (tests/trials/hangfire-trial.out.txt is a kept run).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . tests/lib.sh
-N="${N:-2000}"; REPS="${REPS:-3}"; KILL_N="${KILL_N:-600}"; LONG_S="${LONG_S:-30}"
+N="${N:-2000}"; REPS="${REPS:-3}"; KILL_N="${KILL_N:-1200}"; LONG_S="${LONG_S:-30}"
 
 WORK="$(work_dir hangfire)"
 PIDS=()
@@ -31,22 +32,32 @@ T() { dotnet "$WORK/bin/HangfireTrial.dll" "$@"; }
 FIG="$WORK/figures.txt"; : >"$FIG"
 echo "Hangfire trial $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); N=$N REPS=$REPS KILL_N=$KILL_N"
 
-section() {  # DB CONN
-  local db="$1" conn="$2" s i pid line
-  echo "== $db: 3 servers x 4 workers"
-  PIDS=()
+start_servers() {  # DB CONN [WATCHER]: S1..S3 in PIDS, each up; WATCHER (a batch --phase wait) starts after S1, told its pid
+  local db="$1" conn="$2" s i
+  PIDS=(); rm -f "$WORK/$db"-S*.log
   for s in S1 S2 S3; do
     dotnet "$WORK/bin/HangfireTrial.dll" server --db "$db" --conn "$conn" --name "$s" >"$WORK/$db-$s.log" 2>&1 &
-    PIDS+=($!); sleep 1   # one at a time: each creates the schema if missing
+    PIDS+=($!)
+    if [ "$s" = S1 ] && [ -n "${3:-}" ]; then eval "$3 --kill-pid ${PIDS[0]}" >"$WORK/kill.out" & WATCHER=$!; fi
+    sleep 1   # one at a time: each creates the schema if missing
   done
-  for i in $(seq 60); do [ "$(cat "$WORK/$db"-S*.log | grep -c ' up$')" -eq 3 ] && break; sleep 0.5; done
+  for i in $(seq 120); do [ "$(cat "$WORK/$db"-S*.log | grep -c ' up$')" -eq 3 ] && break; sleep 0.5; done
+}
+
+section() {  # DB CONN
+  local db="$1" conn="$2" i pid line
+  echo "== $db: 3 servers x 4 workers"
+  start_servers "$db" "$conn"
   T long --db "$db" --conn "$conn" --run "long-$db" --seconds "$LONG_S"
   for i in $(seq "$REPS"); do
     line="$(T batch --db "$db" --conn "$conn" --run "once-$db-$i" --n "$N" --timeout 240)"; echo "$line" | tee -a "$FIG"
   done
-  # SIGKILL S1 once a third of the batch is done; the survivors have to finish its jobs.
-  line="$(T batch --db "$db" --conn "$conn" --run "kill-$db" --n "$KILL_N" --delay-ms 50 --kill-pid "${PIDS[0]}" --kill-name S1 \
-          --kill-after $((KILL_N / 3)) --timeout 180)"; echo "$line" | tee -a "$FIG"
+  # SIGKILL S1 once a third of a backlog is done: the backlog is enqueued while no server runs (enqueued live, the
+  # servers outpace the client and hold next to nothing at the kill), the watcher starts with S1, S2 and S3 follow.
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null
+  T batch --db "$db" --conn "$conn" --run "kill-$db" --n "$KILL_N" --delay-ms 50 --phase enqueue
+  start_servers "$db" "$conn" "T batch --db $db --conn '$conn' --run kill-$db --n $KILL_N --delay-ms 50 --phase wait --kill-name S1 --kill-after $((KILL_N / 3)) --timeout 240"
+  wait "$WATCHER"; line="$(cat "$WORK/kill.out")"; echo "$line" | tee -a "$FIG"
   # One process only (S3 stopped, S1 killed): the app's own layout on SQLite.
   kill "${PIDS[2]}"; wait "${PIDS[2]}" 2>/dev/null
   line="$(T batch --db "$db" --conn "$conn" --run "single-$db" --n "$N" --timeout 240)"; echo "$line" | tee -a "$FIG"
@@ -70,7 +81,7 @@ T dst | tee -a "$FIG"
 echo
 echo "== Figures"
 kv() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
-printf '%-7s %-22s %9s %9s %6s %8s %8s %s\n' db test executed distinct dups missing total_s notes
+printf '%-7s %-22s %9s %9s %6s %8s %8s %s\n' db test executed distinct dups missing done_s notes
 while read -r l; do
   case "$l" in
     run=once-*|run=kill-*|run=single-*)
@@ -79,7 +90,7 @@ while read -r l; do
       if [[ "$l" == run=kill-* ]]; then t="SIGKILL mid-batch 50ms"
         notes="orphans=$(kv "$l" orphans) completed=$(kv "$l" orphans_completed) pickup=$(kv "$l" pickup_min_s)-$(kv "$l" pickup_max_s)s rerun_after_done=$(kv "$l" rerun_after_done)"; fi
       printf '%-7s %-22s %9s %9s %6s %8s %8s %s\n' "$(kv "$l" db)" "$t" "$(kv "$l" executed)" "$(kv "$l" distinct)" \
-        "$(kv "$l" duplicates)" "$(kv "$l" missing)" "$(kv "$l" total_s)" "$notes" ;;
+        "$(kv "$l" duplicates)" "$(kv "$l" missing)" "$(kv "$l" all_done_s)" "$notes" ;;
     run=long-*)
       printf '%-7s %-22s %9s %9s %6s %8s %8s %s\n' "$(kv "$l" db)" "one ${LONG_S}s job" "$(kv "$l" completions)" 1 \
         "$(( $(kv "$l" starts) - 1 ))" - - "starts=$(kv "$l" starts) $(kv "$l" started_by) (invisibility 20s)" ;;

@@ -201,10 +201,14 @@ static class Batch
         var timeout = TimeSpan.FromSeconds(int.Parse(a.Get("timeout", "120")));
         var client = new BackgroundJobClient(storage);
 
+        var phase = a.Get("phase", "all"); // enqueue | wait | all: the kill test enqueues a backlog before any server runs
         var sw = Stopwatch.StartNew();
         // One enqueuing thread: four were slower on both storages (SQLite's writes serialise).
-        for (var i = 0; i < n; i++) client.Enqueue(() => TrialJobs.Record(run, i, delay));
+        if (phase != "wait")
+            for (var i = 0; i < n; i++) client.Enqueue(() => TrialJobs.Record(run, i, delay));
         var enqueueMs = sw.ElapsedMilliseconds;
+        if (phase == "enqueue") return 0;
+        long doneMs = -1;
 
         long killAtMs = 0;
         var api = storage.GetMonitoringApi();
@@ -216,6 +220,7 @@ static class Batch
                 Process.GetProcessById(killPid).Kill();
                 killAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             }
+            if (done >= n && doneMs < 0) doneMs = sw.ElapsedMilliseconds;
             if (done >= n && api.EnqueuedCount("default") == 0) break;
             await Task.Delay(200);
         }
@@ -229,7 +234,7 @@ static class Batch
         var dupKeys = done2.GroupBy(r => r.Key).Count(g => g.Count() > 1);
         var stats = api.GetStatistics();
         var line = $"run={run} db={Trial.Db} n={n} delay_ms={delay} executed={done2.Count} distinct={distinct} duplicates={done2.Count - distinct} dup_keys={dupKeys} missing={n - distinct} " +
-                   $"enqueue_s={enqueueMs / 1000.0:F1} total_s={totalMs / 1000.0:F1} failed={stats.Failed}";
+                   $"enqueue_s={enqueueMs / 1000.0:F1} all_done_s={doneMs / 1000.0:F1} total_s={totalMs / 1000.0:F1} failed={stats.Failed}";
         if (killPid > 0)
         {
             // Orphans: started on the killed server and not finished there; their pick-up is the time from the kill
