@@ -10,7 +10,8 @@
 #   4. DST: next occurrences of monthly crons in America/Chicago and America/Denver, Hangfire (Cronos) vs Quartz.
 # Usage: tests/trials/hangfire-trial.sh   (N=2000 REPS=3 KILL_N=1200 LONG_S=30; CLINICADMIN_TEST_PG for PostgreSQL, else skipped)
 # Both storages get QueuePollInterval 1 s and InvisibilityTimeout 20 s (defaults: 15 s and 30 min), PostgreSQL the
-# sliding timeout; done_s = seconds from the first enqueue until every key has a row (-1: not within the wait,
+# sliding timeout. Run time is set by the enqueue rate: 19-22 min at load 20-40 on 2 cores (the kept run), under 5 min
+# needs N=500 REPS=2. done_s = seconds from the first enqueue until every key has a row (-1: not within the wait,
 # "missing" then counts jobs not yet run, not lost ones); the figures table ends the output (tests/trials/hangfire-trial.out.txt is a kept run).
 set -uo pipefail
 cd "$(dirname "$0")/../.."

@@ -234,7 +234,7 @@ static class Batch
         var dupKeys = done2.GroupBy(r => r.Key).Count(g => g.Count() > 1);
         var stats = api.GetStatistics();
         var line = $"run={run} db={Trial.Db} n={n} delay_ms={delay} executed={done2.Count} distinct={distinct} duplicates={done2.Count - distinct} dup_keys={dupKeys} missing={n - distinct} " +
-                   $"enqueue_s={enqueueMs / 1000.0:F1} all_done_s={doneMs / 1000.0:F1} total_s={totalMs / 1000.0:F1} failed={stats.Failed}";
+                   $"enqueue_s={enqueueMs / 1000.0:F1} all_done_s={(doneMs < 0 ? -1 : doneMs / 1000.0):F1} total_s={totalMs / 1000.0:F1} failed={stats.Failed}";
         if (killPid > 0)
         {
             // Orphans: started on the killed server and not finished there; their pick-up is the time from the kill
