@@ -27,7 +27,8 @@ public static class DatabaseReset
             // (RESEED 0 only where a value was ever taken, or the next id would be 0), keys on and re-checked.
             var sql = new System.Text.StringBuilder();
             foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] NOCHECK CONSTRAINT ALL;");
-            foreach (var t in tables) sql.AppendLine($"DELETE FROM [{t}];");
+            // The access log's append-only trigger refuses DELETE: off for the reset only.
+            foreach (var t in tables) sql.AppendLine($"DISABLE TRIGGER ALL ON [{t}]; DELETE FROM [{t}]; ENABLE TRIGGER ALL ON [{t}];");
             foreach (var t in tables)
                 sql.AppendLine($"IF EXISTS (SELECT 1 FROM sys.identity_columns WHERE object_id = OBJECT_ID(N'[{t}]') AND last_value IS NOT NULL) DBCC CHECKIDENT (N'[{t}]', RESEED, 0);");
             foreach (var t in tables) sql.AppendLine($"ALTER TABLE [{t}] WITH CHECK CHECK CONSTRAINT ALL;");
@@ -39,7 +40,12 @@ public static class DatabaseReset
             try
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+                // The access log's append-only triggers refuse DELETE: dropped for the reset, then created again as they were.
+                var triggers = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+                var names = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+                foreach (var n in names) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{n}\"");
                 foreach (var t in tables) await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{t}\"");
+                foreach (var sql in triggers) await db.Database.ExecuteSqlRawAsync(sql);
                 await db.Database.ExecuteSqlRawAsync("DELETE FROM sqlite_sequence");
                 await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
             }
