@@ -22,7 +22,8 @@ public class IndexModel(ClinicDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var mrn = (Mrn ?? "").Trim().ToUpperInvariant();
-        var id = mrn.Length == 0 ? null : await db.Patients.AsNoTracking().Where(p => p.Mrn == mrn).Select(p => (int?)p.Id).SingleOrDefaultAsync();
+        // Anything that cannot be an MRN (empty, long, control characters such as NUL, which PostgreSQL refuses) finds nobody.
+        var id = mrn.Length is 0 or > 40 || mrn.Any(char.IsControl) ? null : await db.Patients.AsNoTracking().Where(p => p.Mrn == mrn).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         if (id is null) { NotFoundMessage = true; return Page(); }
         return RedirectToPage("Patient", new { id });
     }

@@ -171,6 +171,15 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
         var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync("/AccessLog/Index", new() { ["Mrn"] = s.Patient.Mrn.ToLowerInvariant() });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe($"/AccessLog/Patient?id={s.Patient.Id}");
+        foreach (var wrong in new[] { "MRN-999999", new string('9', 5000) })
+        {
+            var none = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync("/AccessLog/Index", new() { ["Mrn"] = wrong });
+            none.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ClinicClient.ReadAsync(none)).QuerySelector("#mrn-not-found").ShouldNotBeNull();
+        }
+        // A NUL is refused before the page (400), never a server error.
+        var nul = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync("/AccessLog/Index", new() { ["Mrn"] = "a\0b" });
+        ((int)nul.StatusCode).ShouldBeLessThan(500);
     }
 
     [Fact]
