@@ -701,3 +701,30 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121224151_Locations', '10.0.15');
 
+BEGIN TRANSACTION;
+CREATE TABLE "AccessLog" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AccessLog" PRIMARY KEY AUTOINCREMENT,
+    "At" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "UserName" TEXT NOT NULL,
+    "PatientId" INTEGER NULL,
+    "Page" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "SearchKind" TEXT NULL
+);
+
+CREATE INDEX "IX_AccessLog_At" ON "AccessLog" ("At");
+
+CREATE INDEX "IX_AccessLog_PatientId_At" ON "AccessLog" ("PatientId", "At");
+
+CREATE TRIGGER "AccessLog_no_update" BEFORE UPDATE ON "AccessLog"
+BEGIN SELECT RAISE(ABORT, 'The access log is append-only'); END;
+
+CREATE TRIGGER "AccessLog_no_delete" BEFORE DELETE ON "AccessLog"
+BEGIN SELECT RAISE(ABORT, 'The access log is append-only'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204142450_AccessLog', '10.0.15');
+
+COMMIT;
+

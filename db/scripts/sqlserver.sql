@@ -1043,3 +1043,59 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204142603_AccessLog'
+)
+BEGIN
+    CREATE TABLE [AccessLog] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [UserId] nvarchar(450) NULL,
+        [UserName] nvarchar(200) NOT NULL,
+        [PatientId] int NULL,
+        [Page] nvarchar(100) NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [SearchKind] nvarchar(20) NULL,
+        CONSTRAINT [PK_AccessLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204142603_AccessLog'
+)
+BEGIN
+    CREATE INDEX [IX_AccessLog_At] ON [AccessLog] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204142603_AccessLog'
+)
+BEGIN
+    CREATE INDEX [IX_AccessLog_PatientId_At] ON [AccessLog] ([PatientId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204142603_AccessLog'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [AccessLog_append_only] ON [AccessLog] AFTER UPDATE, DELETE AS
+    BEGIN SET NOCOUNT ON; THROW 50000, N''The access log is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204142603_AccessLog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204142603_AccessLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -39,6 +39,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Reads of patient data (append-only).</summary>
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     /// <summary>The data-protection key ring (sign-in cookies, anti-forgery), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

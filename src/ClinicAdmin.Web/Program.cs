@@ -1,4 +1,5 @@
 using ClinicAdmin.Data;
+using ClinicAdmin.Web.Features.AccessLog;
 using ClinicAdmin.Web.Features.Account;
 using ClinicAdmin.Web.Features.Assessments;
 using ClinicAdmin.Web.Features.Audit;
@@ -61,6 +62,7 @@ builder.Services
     .AddClinicSettings()
     .AddClinicUsers()
     .AddClinicAudit()
+    .AddClinicAccessLog()
     .AddClinicJobsPage();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+#pragma warning disable EF1002 // trigger and table names come from the database's own catalog, not from input
 using System.Data.Common;
 using ClinicAdmin.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,11 @@ public sealed class DatabaseReset(params string[] keep)
         {
             var connection = db.Database.GetDbConnection();
             _respawner ??= await CreateAsync(db, connection);
-            await _respawner.ResetAsync(connection);
+            // The access log's append-only triggers refuse DELETE. PostgreSQL's TRUNCATE fires no row trigger; SQL Server
+            // disables them for the reset; SQLite cannot disable one, so they are dropped and created again as they were.
+            var restore = await SuspendTriggersAsync(db);
+            try { await _respawner.ResetAsync(connection); }
+            finally { await restore(); }
         }
         finally { await db.Database.CloseConnectionAsync(); }
         db.ChangeTracker.Clear();
@@ -47,6 +52,25 @@ public sealed class DatabaseReset(params string[] keep)
             // Respawn's SQLite statement leaves the name unquoted; the others quote it already.
             FormatDeleteStatement = adapter == DbAdapter.Sqlite ? t => $"DELETE FROM \"{t.Name}\";" : null,
         });
+    }
+
+    private static async Task<Func<Task>> SuspendTriggersAsync(ClinicDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var triggers = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+            var names = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+            foreach (var n in names) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{n}\"");
+            return async () => { foreach (var sql in triggers) await db.Database.ExecuteSqlRawAsync(sql); };
+        }
+        if (db.Database.IsSqlServer())
+        {
+            const string each = "SELECT DISTINCT OBJECT_NAME(parent_id) AS [Value] FROM sys.triggers WHERE parent_class = 1";
+            var tables = await db.Database.SqlQueryRaw<string>(each).ToListAsync();
+            foreach (var t in tables) await db.Database.ExecuteSqlRawAsync($"DISABLE TRIGGER ALL ON [{t}]");
+            return async () => { foreach (var t in tables) await db.Database.ExecuteSqlRawAsync($"ENABLE TRIGGER ALL ON [{t}]"); };
+        }
+        return () => Task.CompletedTask;
     }
 
     /// <summary>Quartz's tables as the database spells them (qrtz_ on PostgreSQL, QRTZ_ elsewhere): Respawn matches names exactly.</summary>

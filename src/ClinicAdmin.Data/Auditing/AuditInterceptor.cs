@@ -23,7 +23,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider time) : Sav
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Xml"];
 
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(Domain.Jobs.JobRun), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
+        [typeof(AuditEntry), typeof(AccessLogEntry), typeof(DataProtectionKey), typeof(Domain.Jobs.JobRun), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
 
     private List<Pending> _pending = [];
     private IDbContextTransaction? _ownTransaction;
@@ -110,6 +110,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider time) : Sav
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
+            // The access log is append-only (a database trigger refuses it too).
+            if (entry.Entity is AccessLogEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The access log is append-only: its rows cannot be changed or deleted.");
             if (entry.State is EntityState.Unchanged or EntityState.Detached || NotAudited.Contains(entry.Metadata.ClrType)) continue;
             if (entry.Entity is EditableEntity && entry.State == EntityState.Modified)
                 entry.Property(nameof(EditableEntity.ConcurrencyStamp)).CurrentValue = Guid.NewGuid();

@@ -107,6 +107,22 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
     }
 }
 
+public class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> b)
+    {
+        b.ToTable("AccessLog");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(Line);
+        b.Property(x => x.Page).HasMaxLength(Name);
+        b.Property(x => x.Action).HasMaxLength(Code);
+        b.Property(x => x.SearchKind).HasMaxLength(Code);
+        // The per-patient report reads one patient's rows newest first. No foreign key: the log outlives any record.
+        b.HasIndex(x => new { x.PatientId, x.At });
+        b.HasIndex(x => x.At);
+    }
+}
+
 public class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> b) => b.Property(x => x.DisplayName).HasMaxLength(Line);

@@ -11,8 +11,10 @@ namespace ClinicAdmin.Web.Features.Incidents;
 
 /// <summary>One incident in full: what happened, severity, response, review and addenda. Clinicians and the medical director.</summary>
 [Authorize(Policy = Policies.ReadClinical)]
-public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizationService auth) : PageModel
+public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizationService auth) : PageModel, IPatientDataPage
 {
+    /// <summary>For the access log: this patient's incident was shown.</summary>
+    public PatientAccess? Access { get; private set; }
     public sealed record AddendumRow(DateTime WrittenAtLocal, string Author, string Text);
 
     public Incident Incident { get; private set; } = null!;
@@ -30,6 +32,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizat
         var clock = Clock = await clinicTime.ClockAsync();
         Incident = incident;
         PatientId = incident.PatientId;
+        Access = PatientAccess.View(incident.PatientId);
         Context = await IncidentContext.LoadAsync(db, clock, incident.PatientId, incident.VisitId);
         Addenda = (await db.IncidentAddenda.Where(a => a.IncidentId == incident.Id).OrderBy(a => a.WrittenAt).ThenBy(a => a.Id)
                 .Select(a => new { a.WrittenAt, a.Author, a.Text }).ToListAsync())

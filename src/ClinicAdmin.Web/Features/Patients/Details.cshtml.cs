@@ -17,8 +17,12 @@ namespace ClinicAdmin.Web.Features.Patients;
 /// with their charges, and payments; clinical readers also see doses, session numbers, scores and incidents.
 /// </summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
+    /// <summary>For the access log: this patient's record was shown.</summary>
+    public PatientAccess? Access { get; private set; }
+    /// <summary>The medical director and practice manager see who opened this record.</summary>
+    public bool CanReadAccesses { get; private set; }
     public sealed record Header(int Id, string Mrn, string FirstName, string LastName, DateOnly DateOfBirth, string? Sex, string? Email, string? Phone,
         Address Address, string? InsurancePayer, string? InsuranceMemberId, decimal? WeightKg, IReadOnlyList<string> Contraindications);
     public sealed record DiagnosisRow(string Code, string Description, bool IsPrimary);
@@ -50,6 +54,8 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var p = await db.Patients.AsNoTracking().Where(x => x.Id == patientId).SingleOrDefaultAsync();
         if (p is null) return NotFound();
         Id = patientId;
+        Access = PatientAccess.View(patientId);
+        CanReadAccesses = ClinicalAccess.Allows(User, Policies.ReadAudit);
         var clock = await clinicTime.ClockAsync();
         Today = clock.Today;
         CanReadClinical = ClinicalAccess.CanRead(User);

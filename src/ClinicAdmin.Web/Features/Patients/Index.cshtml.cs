@@ -17,8 +17,11 @@ namespace ClinicAdmin.Web.Features.Patients;
 /// finding 12) while paging, back and refresh still work. A typed ?q= still searches (scripts, old bookmarks).
 /// </summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
+public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel, IPatientDataPage
 {
+    /// <summary>For the access log: a patient list or search was shown, with the kind of search only (never what was typed).</summary>
+    public PatientAccess? Access { get; private set; }
+
     private Microsoft.AspNetCore.DataProtection.IDataProtector Protector => protection.CreateProtector("ClinicAdmin.PatientSearch.v1");
 
     public Microsoft.AspNetCore.Mvc.IActionResult OnPost(string? q) =>
@@ -54,6 +57,11 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, Microsoft.Asp
         PageNumber = int.TryParse(Request.Query["page"], out var n) ? Math.Clamp(n, 1, MaxPage) : 1;
         Today = (await clinicTime.ClockAsync()).Today;
         Search = PatientSearch.Parse(Q, postgres: !db.Database.IsSqlite()); // SQL Server orders by collation as PostgreSQL does
+        Access = PatientAccess.Search(Search.Kind switch
+        {
+            PatientSearch.Kind.Name => "name", PatientSearch.Kind.DateOfBirth => "date of birth", PatientSearch.Kind.Mrn => "MRN",
+            PatientSearch.Kind.All => "all", _ => "invalid",
+        });
         if (Search.Kind == PatientSearch.Kind.Invalid) return;
 
         var query = db.Patients.AsNoTracking();

@@ -18,8 +18,10 @@ namespace ClinicAdmin.Web.Features.Visits;
 /// (route, dose, vitals, add-on details, notes) is loaded and rendered only for clinical readers.
 /// </summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
+    /// <summary>For the access log: this patient's visit was shown.</summary>
+    public PatientAccess? Access { get; private set; }
     public sealed record LineRow(string Code, string? Modifiers, string Description, decimal Units, decimal UnitPrice, decimal Amount, bool IsAddOn, string Pointers, string? Detail);
     public sealed record PaymentRow(int Id, DateTime ReceivedLocal, PaymentMethod Method, decimal Amount, string? Reference);
     public sealed record ClinicalPart(Route Route, decimal? DoseMg, decimal? WeightKg, decimal? MgPerKg, int? InfusionMinutes, VitalSigns Before, VitalSigns At40,
@@ -53,6 +55,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var clock = await clinicTime.ClockAsync();
         var p = await db.Patients.AsNoTracking().SingleAsync(x => x.Id == v.PatientId);
         var canReadClinical = ClinicalAccess.CanRead(User);
+        Access = PatientAccess.View(p.Id);
         Id = visitId; PatientId = p.Id; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn;
         Contraindications = canReadClinical ? p.Contraindications().ToList() : [];
         Flag = PageKit.ScreeningFlag.Text(p, canReadClinical);
