@@ -12,6 +12,7 @@ public static class PagesModule
             o.Conventions.AuthorizeFolder("/");
             // The pages a signed-out person must reach.
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginCode"); // the code step: Identity's two-factor cookie, no sign-in yet
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
             o.Conventions.AllowAnonymousToPage("/Superbills/PatientLinkPage/Index");

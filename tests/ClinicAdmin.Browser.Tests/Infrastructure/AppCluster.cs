@@ -49,6 +49,8 @@ public sealed class AppCluster : IAsyncDisposable
             ["Database__ConnectionString"] = Db.ConnectionString, ["Database__DataDirectory"] = _dataDir, ["Demo__Enabled"] = "false",
             ["App__PublicBaseUrl"] = "https://clinic.example",
             ["RateLimits__SignInPermitsPerMinute"] = "100000", ["RateLimits__PatientLinkPermitsPerMinute"] = "100000",
+            // The operators' accounts sign in with a password: two-step sign-in has its own tests (Security/TwoFactorTests).
+            ["Security__TwoFactorRequiredRoles"] = "none",
         };
         foreach (var (k, v) in _settings) env[k] = v;
         return env;

@@ -85,6 +85,10 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in and open links far more often than a person: the limits have their own tests (Security/EdgeTests).
         builder.UseSetting("RateLimits:SignInPermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:PatientLinkPermitsPerMinute", "100000");
+        // The role accounts sign in with a password only; Security/TwoFactorTests turns the requirement on in its own app.
+        builder.UseSetting("Security:TwoFactorRequiredRoles", "none");
+        // Long form passes (Security/HostileInput) outlast the 5-minute default; the re-authentication tests age the session.
+        builder.UseSetting("Security:ReauthenticateMinutes", "60");
         // Retries come quickly in tests.
         builder.UseSetting("Jobs:RetryBackoffSeconds", "1");
         builder.ConfigureTestServices(services =>
@@ -142,7 +146,7 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         var baseline = _userIds.Values.ToList();
         await db.UserRoles.Where(r => true).ExecuteDeleteAsync();
         await db.Users.Where(u => !baseline.Contains(u.Id)).ExecuteDeleteAsync();
-        await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null).SetProperty(u => u.IsDisabled, false));
+        await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null).SetProperty(u => u.IsDisabled, false).SetProperty(u => u.TwoFactorEnabled, false));
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
         foreach (var (role, userId) in _userIds) db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleIds[role] });
         db.ClinicSettings.Add(new ClinicSettings

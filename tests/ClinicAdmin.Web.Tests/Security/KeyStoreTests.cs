@@ -123,6 +123,7 @@ public abstract class KeyStoreTests : IAsyncLifetime
             b.UseSetting("Database:ConnectionString", _database);
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("Jobs:Enabled", "false"); // nothing here runs jobs
+            b.UseSetting("Security:TwoFactorRequiredRoles", "none"); // this test is about keys: the manager signs in with a password
             b.UseSetting("Smtp:PickupDirectory", _folder);
             b.UseSetting("DataProtection:CertificatePath", certificate ?? TestKeys.CertificatePath);
             if (services is not null) b.ConfigureTestServices(services);

@@ -52,6 +52,9 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<Appli
                 log.LogInformation("User {UserId} signed in", user.Id);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             }
+            // The password was right; Identity holds the account in its short two-factor cookie until the code comes.
+            if (result.RequiresTwoFactor)
+                return RedirectToPage("/Account/LoginCode", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
             refused = result.IsLockedOut ? "wrong password, account now locked" : result.IsNotAllowed ? "sign-in not allowed" : "wrong password";
         }
         log.LogWarning("Sign-in failed: {Account} ({Reason})", user?.Id ?? "unknown account", refused);

@@ -13,7 +13,7 @@ namespace ClinicAdmin.Web.Features.Pricing;
 /// Cancels a scheduled price change that has not taken effect. The domain refuses anything else:
 /// a price that is or was in force is history, and there is no page or handler that edits or deletes one.
 /// </summary>
-[Authorize(Policy = Policies.ManageAdmin)]
+[Authorize(Policy = Policies.ManageAdmin), RequireRecentSignIn]
 public class CancelPriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<CancelPriceModel> log) : PageModel
 {
     public sealed record PriceView(int ServiceId, string ServiceName, int PriceId, decimal Amount, DateOnly EffectiveFrom, string SetBy,

@@ -17,7 +17,7 @@ namespace ClinicAdmin.Web.Features.Pricing;
 /// Adds a catalog item (with its first price) or edits one's description fields. Prices are not edited here:
 /// they are history, changed only by scheduling a new one (SchedulePrice).
 /// </summary>
-[Authorize(Policy = Policies.ManageAdmin)]
+[Authorize(Policy = Policies.ManageAdmin), RequireRecentSignIn]
 public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
 {
     [BindProperty] public ServiceInput Input { get; set; } = new();

@@ -12,7 +12,7 @@ using ClinicAdmin.Web.Platform.Security;
 namespace ClinicAdmin.Web.Features.Pricing;
 
 /// <summary>Adds a price to a service's history from a date (today or later). Rules: Service.SetPrice.</summary>
-[Authorize(Policy = Policies.ManageAdmin)]
+[Authorize(Policy = Policies.ManageAdmin), RequireRecentSignIn]
 public class SchedulePriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<SchedulePriceModel> log) : PageModel
 {
     [BindProperty] public PriceInput Input { get; set; } = new();

@@ -25,6 +25,9 @@ public class DownloadModel(ClinicDbContext db, TimeProvider time) : PageModel, I
         // Outcome workbooks are the medical director's (clinic-wide clinical figures), not the front desk's.
         if (doc.Kind == Domain.Documents.DocumentKind.OutcomeWorkbook && !User.IsInRole(Domain.Common.Roles.MedicalDirector))
             return Forbid();
+        // A workbook holds every patient's figures for a month: the password must have been typed lately (issue 13).
+        if (doc.Kind == Domain.Documents.DocumentKind.OutcomeWorkbook && !await SignInRules.IsRecentAsync(HttpContext))
+            return SignInRules.Reauthenticate(Request);
         DownloadAudit.Add(db, id, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "unknown", time.GetUtcNow().UtcDateTime, "staff");
         await db.SaveChangesAsync();
         Access = PatientAccess.Download(doc.PatientId);

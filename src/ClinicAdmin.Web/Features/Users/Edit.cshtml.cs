@@ -20,7 +20,7 @@ namespace ClinicAdmin.Web.Features.Users;
 /// All through UserManager on the one DbContext, so every change is audited. A practice manager cannot disable or
 /// demote their own account: otherwise the last one could lock everybody out. Practice manager only.
 /// </summary>
-[Authorize(Policy = Policies.ManageAdmin)]
+[Authorize(Policy = Policies.ManageAdmin), RequireRecentSignIn]
 public class EditModel(ClinicDbContext db, UserManager<ApplicationUser> users, ClinicTime clinicTime, TimeProvider time,
     IOptions<IdentityOptions> identity, ILogger<EditModel> log) : PageModel
 {

@@ -90,7 +90,8 @@ public static class EdgeModule
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "none";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Account/Login"))
+                // Every form that checks a password or a code shares the sign-in limit.
+                if (HttpMethods.IsPost(context.Request.Method) && SignInForms.Any(f => context.Request.Path.StartsWithSegments(f)))
                     return PerMinute("sign-in " + client, limits.SignInPermitsPerMinute);
                 if (context.Request.Path.StartsWithSegments("/PatientLink"))
                     return PerMinute("patient-link " + client, limits.PatientLinkPermitsPerMinute);
@@ -99,6 +100,8 @@ public static class EdgeModule
         });
         return services;
     }
+
+    private static readonly string[] SignInForms = ["/Account/Login", "/Account/LoginCode", "/Account/Reauthenticate"];
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
         new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });

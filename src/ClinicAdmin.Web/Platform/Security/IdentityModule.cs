@@ -16,7 +16,8 @@ public static class IdentityModule
 
         services.AddIdentity<ApplicationUser, IdentityRole>()
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ClinicClaimsFactory>();
 
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, s) =>
         {
@@ -37,7 +38,11 @@ public static class IdentityModule
                 o.Cookie.Name = "ClinicAdmin.Auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                SignInRules.Configure(o, s.Value);
             });
+        // Two-step sign-in required per role (Security:TwoFactorRequiredRoles), on every page.
+        services.AddSingleton<TwoFactorGate>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<TwoFactorGate>());
 
         // Re-check the security stamp on every request, so disabling an account or changing its role ends that
         // person's open sessions at once (the default, 30 minutes, never fires under a 30-minute sliding cookie).

@@ -56,7 +56,9 @@ public sealed class HostileInputPass(ClinicApp app)
         var reached = forms.Select(f => f.Page?.Model).ToHashSet();
         // A page that accepts posts but whose form the crawl never reached is a gap in the seed data or the links: say so.
         var unreached = catalog.Where(p => p.Handlers.Any(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
-            .Where(p => !reached.Contains(p.Model) && p.Route is not "/Account/Logout" and not "/Error")
+            // The sign-in code form shows only between the password and the code of an enrolled account, which the role
+            // accounts are not; Security/TwoFactorTests posts wrong, used and locked-out codes to it.
+            .Where(p => !reached.Contains(p.Model) && p.Route is not "/Account/Logout" and not "/Error" and not "/Account/LoginCode")
             .Select(p => p.Route).ToList();
         _timings.Add($"integrity checks {_integrityTime.TotalSeconds:0.0} s, reseeds {_restoreTime.TotalSeconds:0.0} s");
         return new Report(forms.Count, _getForms.Count, _combinations, _failures, _timings, unreached, watch.Elapsed);
