@@ -37,7 +37,12 @@ public class PatientModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public static string PageName(string page) => page switch
     {
         "/Patients/Details" => "Patient record",
+        "/Patients/Edit" => "Patient record (edit form)",
+        "/Courses/Details" => "Course",
         "/Visits/Details" => "Visit",
+        "/Visits/Edit" => "Visit (edit form)",
+        "/Incidents/Edit" => "Incident (edit form)",
+        "/Assessments/Details" => "Outcome score",
         "/Incidents/Details" => "Incident",
         "/Superbills/Download" => "Document download",
         "/Patients/Index" => "Patient search",

@@ -12,8 +12,9 @@ namespace ClinicAdmin.Web.Features.Assessments;
 
 /// <summary>One recorded score with its item answers. Clinical readers.</summary>
 [Authorize(Policy = Policies.ReadClinical)]
-public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     public sealed record View(int Id, int PatientId, string PatientName, string Mrn, Instrument Instrument, DateTime TakenAtLocal, int Total,
         string Band, IReadOnlyList<int> Items, int? Session, DateTime? VisitAtLocal, string? Course, bool SafetyFlag);
 
@@ -39,6 +40,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         Score = new View(a.Id, a.PatientId, a.Name, a.Mrn, a.Instrument, clock.ToLocal(a.TakenAt), a.TotalScore, Scoring.Band(a.Instrument, a.TotalScore),
             items, a.Session, a.VisitAt is { } va ? clock.ToLocal(va) : null, a.Indication is { } i ? Vocabulary.Label(i) : null,
             Scoring.NeedsSafetyFollowUp(a.Instrument, items));
+        Access = PatientAccess.View(a.PatientId);
         return Page();
     }
 }

@@ -14,8 +14,9 @@ namespace ClinicAdmin.Web.Features.Courses;
 
 /// <summary>A course at a glance: its diagnoses, sessions with doses, and the outcome against baseline. Clinical readers.</summary>
 [Authorize(Policy = Policies.ReadClinical)]
-public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     public sealed record SessionRow(int VisitId, int? Number, DateTime StartedLocal, string Provider, Route Route, decimal? DoseMg, decimal? MgPerKg, int? InfusionMinutes, string AddOns);
 
     public int Id { get; private set; }
@@ -40,7 +41,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         if (c is null) return NotFound();
         var p = await db.Patients.AsNoTracking().SingleAsync(x => x.Id == c.PatientId);
         var clock = await clinicTime.ClockAsync();
-        Id = courseId; PatientId = p.Id; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn; Contraindications = p.Contraindications().ToList();
+        Id = courseId; PatientId = p.Id; Access = PatientAccess.View(p.Id); PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn; Contraindications = p.Contraindications().ToList();
         Indication = c.Indication; Status = c.Status; PlannedSessions = c.PlannedSessions; StartDate = c.StartDate; EndDate = c.EndDate; Notes = c.Notes;
         Diagnoses = c.Diagnoses.OrderBy(d => d.Position).Select(d => (CourseRules.Letter(d.Position), d.Code, d.Description)).ToList();
         CanRecord = ClinicalAccess.CanRecord(User);

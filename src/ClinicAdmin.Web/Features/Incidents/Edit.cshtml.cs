@@ -11,8 +11,9 @@ namespace ClinicAdmin.Web.Features.Incidents;
 
 /// <summary>Correct an incident before the medical director signs it off; a signed incident is locked (addenda only). Clinicians only.</summary>
 [Authorize(Policy = Policies.RecordClinical)]
-public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
     public int Id { get; private set; }
@@ -26,6 +27,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         var clock = await clinicTime.ClockAsync();
         await LoadAsync(incident);
         Input = IncidentForm.From(incident, clock);
+        Access = PatientAccess.View(incident.PatientId);
         return Page();
     }
 

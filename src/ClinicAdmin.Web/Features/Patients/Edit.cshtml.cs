@@ -14,8 +14,9 @@ namespace ClinicAdmin.Web.Features.Patients;
 
 /// <summary>Register a patient or edit demographics, insurance, weight, screening and diagnoses. Front desk and clinicians.</summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     public const int BlankDiagnosisRows = 2;
 
     [BindProperty] public PatientInput Input { get; set; } = new();
@@ -84,7 +85,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         {
             var p = await db.Patients.AsNoTracking().Include(x => x.Diagnoses).SingleOrDefaultAsync(x => x.Id == existing);
             if (p is null) return NotFound();
-            Id = existing; Mrn = p.Mrn;
+            Id = existing; Mrn = p.Mrn; Access = PatientAccess.View(existing);
             var dx = Ordered(p.Diagnoses);
             Input = new PatientInput
             {

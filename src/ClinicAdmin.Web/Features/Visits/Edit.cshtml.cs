@@ -20,8 +20,9 @@ namespace ClinicAdmin.Web.Features.Visits;
 /// "Check" shows the series warnings without saving; saving shows them again on the visit page. Clinicians only.
 /// </summary>
 [Authorize(Policy = Policies.RecordClinical)]
-public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<ClinicalOptions> options, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<ClinicalOptions> options, ILogger<EditModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty] public VisitInput Input { get; set; } = new();
 
     public int? Id { get; private set; }
@@ -52,6 +53,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             patientId = visit.PatientId;
         }
         if (patientId is null || !await LoadPatientAsync(patientId.Value)) return NotFound();
+        Access = PatientAccess.View(patientId.Value);
 
         if (visit is not null)
         {

@@ -65,6 +65,28 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
         ShouldBeOneRow(await RowsAsync(), Roles.MedicalDirector, s.Patient.Id, "/Incidents/Details", "View");
     }
 
+    [Theory]
+    [InlineData("/Courses/Details")]
+    [InlineData("/Patients/Edit")]
+    [InlineData("/Visits/Edit")]
+    [InlineData("/Incidents/Edit")]
+    [InlineData("/Assessments/Details")]
+    public async Task Every_other_page_that_shows_a_patients_record_writes_one_row_for_its_patient(string page)
+    {
+        var s = await PatientAsync();
+        var id = page switch
+        {
+            "/Courses/Details" => s.Course.Id,
+            "/Patients/Edit" => s.Patient.Id,
+            "/Visits/Edit" => (await ClinicalData.VisitAsync(App, s, ClinicalData.Local(6, 15, 9), session: 1)).Id,
+            "/Incidents/Edit" => (await ClinicalData.IncidentAsync(App, s, ClinicalData.Local(6, 15, 9, 30), grade: 2)).Id,
+            _ => (await ClinicalData.ScoreAsync(App, s, ClinicAdmin.Domain.Assessments.Instrument.Phq9, ClinicalData.Local(6, 15, 8), total: 14)).Id,
+        };
+        var response = await (await App.SignInAsync(Roles.Clinician)).GetAsync($"{page}?id={id}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ShouldBeOneRow(await RowsAsync(), Roles.Clinician, s.Patient.Id, page, "View");
+    }
+
     [Fact]
     public async Task Downloading_a_patients_document_writes_one_row()
     {
