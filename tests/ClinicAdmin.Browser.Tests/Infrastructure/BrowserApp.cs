@@ -59,6 +59,11 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+
+        // Warm-up: the first sign-in and landing page compile the Razor views and JIT the app, which on a busy 2-core CI
+        // machine once took over the tests' 15 s step timeout. One unhurried sign-in here keeps that out of the first test.
+        var warm = await SignedInPageAsync("MedicalDirector", 120_000);
+        await warm.Context.CloseAsync();
     }
 
     public async Task DisposeAsync()
@@ -70,10 +75,12 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies) with a page signed in as the demo user of a role.</summary>
-    public async Task<IPage> SignedInPageAsync(string role)
+    public async Task<IPage> SignedInPageAsync(string role) => await SignedInPageAsync(role, 15_000);
+
+    private async Task<IPage> SignedInPageAsync(string role, float timeoutMs)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(timeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(DemoEmailOf[role]);
