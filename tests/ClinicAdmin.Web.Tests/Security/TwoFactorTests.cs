@@ -154,11 +154,35 @@ public abstract class TwoFactorTests(ClinicApp app) : PageTest(app)
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ClinicClient.ReadAsync(wrong)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("not right");
 
+        // Confirmed: the action it was refused is offered back, one click away, with a way back to the page without it.
         var confirmed = await pm.SubmitAsync(reauth, new() { ["Password"] = ClinicApp.Password });
-        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        confirmed.Headers.Location!.ToString().ShouldBe(page);
-        (await pm.SubmitAsync(page, new(), "#disable-form")).Headers.Location!.ToString().ShouldStartWith("/Users/Edit");
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var offer = await ClinicClient.ReadAsync(confirmed);
+        offer.QuerySelector("#pending-changes")!.TextContent.ShouldContain("not saved yet");
+        offer.QuerySelector("#save-pending")!.GetAttribute("action")!.ShouldContain("handler=Disable");
+        offer.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldContain(page);
+        (await DisabledAsync(Roles.FrontDesk)).ShouldBeFalse();
+        (await pm.SubmitAsync(offer, reauth, new(), "#save-pending")).Headers.Location!.ToString().ShouldStartWith("/Users/Edit");
         (await DisabledAsync(Roles.FrontDesk)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_password_reset_refused_for_an_old_sign_in_keeps_no_password_and_says_so()
+    {
+        var pm = await App.SignInAsync(Roles.PracticeManager);
+        var page = $"/Users/Edit?id={App.UserIdOf(Roles.Clinician)}";
+        await AgeSessionAsync(pm, minutes: 61);
+
+        var refused = await pm.SubmitAsync(page, new() { ["NewPassword"] = "Another-Secret-2027!" }, "#password-form");
+        var confirmed = await pm.SubmitAsync(refused.Headers.Location!.ToString(), new() { ["Password"] = ClinicApp.Password });
+        var offer = await ClinicClient.ReadAsync(confirmed);
+        offer.QuerySelector("#password-left-out").ShouldNotBeNull();
+        offer.QuerySelectorAll("#save-pending input").Select(i => i.GetAttribute("name")).ShouldNotContain("NewPassword");
+        offer.Source.Text.ShouldNotContain("Another-Secret-2027!");
+        // Saving the kept form without the password is refused with the field's own message, not a 500 or a silent reset.
+        var saved = await pm.SubmitAsync(offer, page, new(), "#save-pending");
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ClinicClient.ErrorFor(await ClinicClient.ReadAsync(saved), "NewPassword").ShouldBe("Enter the new password.");
     }
 
     [Fact]
@@ -174,8 +198,13 @@ public abstract class TwoFactorTests(ClinicApp app) : PageTest(app)
         refused.Headers.Location!.ToString().ShouldStartWith("/Account/Reauthenticate");
         (await PricesAsync(service.Id)).ShouldBe(1);
 
-        (await pm.SubmitAsync(refused.Headers.Location!.ToString(), new() { ["Password"] = ClinicApp.Password })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await pm.SubmitAsync(page, change)).Headers.Location!.ToString().ShouldNotContain("/Account/");
+        // What was typed is kept through the confirmation and saved with one click: nothing to type again.
+        var confirmed = await pm.SubmitAsync(refused.Headers.Location!.ToString(), new() { ["Password"] = ClinicApp.Password });
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var offer = await ClinicClient.ReadAsync(confirmed);
+        foreach (var (field, value) in change) ClinicClient.ValueOf(offer, field).ShouldBe(value);
+        (await PricesAsync(service.Id)).ShouldBe(1);
+        (await pm.SubmitAsync(offer, page, new(), "#save-pending")).Headers.Location!.ToString().ShouldNotContain("/Account/");
         (await PricesAsync(service.Id)).ShouldBe(2);
     }
 

@@ -26,12 +26,16 @@ public class ReauthenticateModel(SignInManager<ApplicationUser> signIn, UserMana
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public bool NeedsCode { get; private set; }
+    /// <summary>What the user was saving when asked; after a good confirmation it is offered back, one click to save.</summary>
+    public PendingForm? Pending { get; private set; }
+    public bool Confirmed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         NeedsCode = user.TwoFactorEnabled;
+        Pending = PendingForm.For(HttpContext, ReturnUrl, take: false);
         return Page();
     }
 
@@ -40,6 +44,7 @@ public class ReauthenticateModel(SignInManager<ApplicationUser> signIn, UserMana
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         NeedsCode = user.TwoFactorEnabled;
+        Pending = PendingForm.For(HttpContext, ReturnUrl, take: false);
         if (NeedsCode && string.IsNullOrWhiteSpace(Code)) ModelState.AddModelError(nameof(Code), "Enter the code from your authenticator app.");
         if (!ModelState.IsValid) return Page();
 
@@ -73,6 +78,12 @@ public class ReauthenticateModel(SignInManager<ApplicationUser> signIn, UserMana
         current.Properties.Items[SignInRules.AuthenticatedItem] = SignInRules.Stamp(time.GetUtcNow());
         await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, current.Principal, current.Properties);
         log.LogInformation("User {UserId} confirmed their password", user.Id);
+        Pending = Url.IsLocalUrl(ReturnUrl) ? PendingForm.For(HttpContext, ReturnUrl, take: true) : null;
+        if (Pending is not null && Url.IsLocalUrl(Pending.Url))
+        {
+            Confirmed = true; // the page offers "Save my changes" (a fresh anti-forgery token) instead of a redirect
+            return Page();
+        }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

@@ -85,7 +85,8 @@ public static class SignInRules
 /// <summary>
 /// On a page that changes something sensitive (users, roles, passwords, prices in force): every POST needs the
 /// password typed within Security:ReauthenticateMinutes, else the user confirms it on /Account/Reauthenticate and
-/// comes back to the page. GETs (reading the page) are not affected.
+/// comes back to the page, where what they were saving waits for one click (<see cref="PendingForm"/>). GETs (reading
+/// the page) are not affected.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class RequireRecentSignInAttribute : Attribute, IAsyncPageFilter
@@ -97,6 +98,7 @@ public sealed class RequireRecentSignInAttribute : Attribute, IAsyncPageFilter
         if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method)
             && !await SignInRules.IsRecentAsync(context.HttpContext))
         {
+            PendingForm.Keep(context.HttpContext);
             context.Result = SignInRules.Reauthenticate(context.HttpContext.Request);
             return;
         }
