@@ -38,7 +38,8 @@ public sealed class TwoFactorBrowserTests(BrowserApp app)
         (await page.Locator("#qr-code").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0")).ShouldBeGreaterThan(0);
         await Screenshots(page);
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
-        await page.GetByPlaceholder("123456").FillAsync(Totp(key));
+        // The previous step's code (still accepted): each code works once, so the sign-in below needs a later one.
+        await page.GetByPlaceholder("123456").FillAsync(Totp(key, stepsFromNow: -1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         var codes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
         codes.Count.ShouldBe(10);
@@ -87,9 +88,9 @@ public sealed class TwoFactorBrowserTests(BrowserApp app)
     }
 
     /// <summary>RFC 6238 as an authenticator app computes it (HMAC-SHA1, 30 s, 6 digits) from the base32 key.</summary>
-    private static string Totp(string base32Key)
+    private static string Totp(string base32Key, int stepsFromNow = 0)
     {
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 + stepsFromNow;
         var counter = BitConverter.GetBytes(step);
         if (BitConverter.IsLittleEndian) Array.Reverse(counter);
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

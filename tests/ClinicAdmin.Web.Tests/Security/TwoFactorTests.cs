@@ -104,6 +104,49 @@ public abstract class TwoFactorTests(ClinicApp app) : PageTest(app)
         (await App.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync())).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_code_signs_in_once_and_the_same_or_an_older_code_is_refused_after()
+    {
+        var (key, _) = await EnrolAsync(Roles.PracticeManager);
+        var code = Totp(key);
+        await SignInWithCodeAsync(Roles.PracticeManager, key, code);
+
+        // The same code again (read over a shoulder, or replayed from a phishing page) and the step before it: refused,
+        // and counted as wrong tries.
+        foreach (var again in new[] { code, Totp(key, DateTimeOffset.UtcNow.AddSeconds(-30)) })
+        {
+            var other = App.Anonymous();
+            await PasswordAsync(other, Roles.PracticeManager);
+            var replay = await other.SubmitAsync("/Account/LoginCode", new() { ["Code"] = again });
+            replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ClinicClient.ReadAsync(replay)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("That code is not right");
+            (await other.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        var email = ClinicApp.EmailOf[Roles.PracticeManager];
+        (await App.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync())).ShouldBe(2);
+
+        // The phone's next code still works.
+        await SignInWithCodeAsync(Roles.PracticeManager, key, Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Four_parallel_sign_ins_with_one_code_let_exactly_one_in()
+    {
+        var (key, _) = await EnrolAsync(Roles.MedicalDirector);
+        var clients = new List<ClinicClient>();
+        // Four, so the three refusals stay under the lockout (five), which would otherwise decide the race.
+        for (var i = 0; i < 4; i++)
+        {
+            var client = App.Anonymous();
+            await PasswordAsync(client, Roles.MedicalDirector);
+            clients.Add(client);
+        }
+        var code = Totp(key);
+        var answers = await Task.WhenAll(clients.Select(c => c.SubmitAsync("/Account/LoginCode", new() { ["Code"] = code })));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect && a.Headers.Location!.ToString() == "/").ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(3);
+    }
+
     // ---- required per role ----------------------------------------------------------------------------------------
 
     [Fact]
@@ -226,7 +269,8 @@ public abstract class TwoFactorTests(ClinicApp app) : PageTest(app)
         var passwordOnly = await md.SubmitAsync(reauth, new() { ["Password"] = ClinicApp.Password, ["Code"] = "" });
         passwordOnly.StatusCode.ShouldBe(HttpStatusCode.OK);
         // Identity checks codes against the wall clock, not the app's TimeProvider: the phone's code is "now".
-        var confirmed = await md.SubmitAsync(reauth, new() { ["Password"] = ClinicApp.Password, ["Code"] = Totp(key) });
+        // The next step's code: the one used to sign in is spent.
+        var confirmed = await md.SubmitAsync(reauth, new() { ["Password"] = ClinicApp.Password, ["Code"] = Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         confirmed.Headers.Location!.ToString().ShouldBe(url);
         var download = await md.GetAsync(url);
@@ -288,17 +332,18 @@ public abstract class TwoFactorTests(ClinicApp app) : PageTest(app)
     {
         var client = await App.SignInAsync(role);
         var key = KeyOn(await client.GetDocumentAsync(Enrolment));
-        var response = await client.SubmitAsync(Enrolment, new() { ["Code"] = Totp(key) }, "#enable-form");
+        // The previous step's code, still in the window: codes work once, and the sign-ins that follow use now's.
+        var response = await client.SubmitAsync(Enrolment, new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow.AddSeconds(-30)) }, "#enable-form");
         var codes = (await ClinicClient.ReadAsync(response)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         codes.Count.ShouldBe(10);
         return (key, codes);
     }
 
-    private async Task<ClinicClient> SignInWithCodeAsync(string role, string key)
+    private async Task<ClinicClient> SignInWithCodeAsync(string role, string key, string? code = null)
     {
         var client = App.Anonymous();
         await PasswordAsync(client, role);
-        (await client.SubmitAsync("/Account/LoginCode", new() { ["Code"] = Totp(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.SubmitAsync("/Account/LoginCode", new() { ["Code"] = code ?? Totp(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return client;
     }
 

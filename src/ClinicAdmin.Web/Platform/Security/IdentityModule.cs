@@ -17,6 +17,8 @@ public static class IdentityModule
         services.AddIdentity<ApplicationUser, IdentityRole>()
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider under its own name: the same codes, each accepted once.
+            .AddTokenProvider<OneUseAuthenticatorTokens>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ClinicClaimsFactory>();
 
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, s) =>
