@@ -16,8 +16,9 @@ namespace ClinicAdmin.Web.Features.Assessments;
 /// (the browser only previews them); a posted total is never read.
 /// </summary>
 [Authorize(Policy = Policies.RecordClinical)]
-public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<CreateModel> log) : PageModel
+public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<CreateModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty(SupportsGet = true)] public int? PatientId { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public ScoreInput Input { get; set; } = new();
@@ -142,6 +143,7 @@ public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Crea
         var p = await db.Patients.Where(x => x.Id == PatientId).Select(x => new PatientHeader(x.Id, x.FirstName + " " + x.LastName, x.Mrn, x.DateOfBirth)).SingleOrDefaultAsync();
         if (p is null) return false;
         Patient = p;
+        Access = PatientAccess.View(p.Id);
         var courses = await db.Courses.Where(c => c.PatientId == p.Id).OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
         Courses = courses.Select(c => new Choice(c.Id, $"{Vocabulary.Label(c.Indication)} · from {RecordText.Date(c.StartDate)} · {Vocabulary.Label(c.Status)}", c.Id)).ToList();

@@ -14,11 +14,12 @@ namespace ClinicAdmin.Web.Features.Courses;
 
 /// <summary>Start or edit a treatment course (series): indication, lettered diagnoses, planned sessions, dates, status. Clinicians.</summary>
 [Authorize(Policy = Policies.RecordClinical)]
-public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel, IPatientDataPage
 {
     [BindProperty] public CourseInput Input { get; set; } = new();
     public int? Id { get; private set; }
     public int PatientId { get; private set; }
+    public PatientAccess? Access { get; private set; }
     public string PatientName { get; private set; } = "";
     public string Mrn { get; private set; } = "";
     /// <summary>The patient's diagnoses in their list order (primary first): the checked ones are lettered A, B, … in this order.</summary>
@@ -144,6 +145,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         var p = await db.Patients.AsNoTracking().Where(x => x.Id == patientId).Select(x => new { x.FirstName, x.LastName, x.Mrn }).SingleOrDefaultAsync();
         if (p is null) return false;
         PatientId = patientId; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn;
+        Access = PatientAccess.View(patientId);
         PatientDiagnoses = (await db.PatientDiagnoses.AsNoTracking().Where(d => d.PatientId == patientId)
             .OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).Select(d => new { d.Code, d.Description }).ToListAsync())
             .Select(d => (d.Code, d.Description)).ToList();

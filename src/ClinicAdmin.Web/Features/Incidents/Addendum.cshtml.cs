@@ -13,8 +13,9 @@ namespace ClinicAdmin.Web.Features.Incidents;
 
 /// <summary>Add later information to an incident, signed off or not (the signed record itself never changes). Clinicians and the medical director.</summary>
 [Authorize(Policy = Policies.ReadClinical)]
-public class AddendumModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<AddendumModel> log) : PageModel
+public class AddendumModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<AddendumModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty] public AddendumInput Input { get; set; } = new();
 
     public sealed class AddendumInput
@@ -60,6 +61,7 @@ public class AddendumModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Ad
         IsLocked = i.SignedOffAt is not null;
         Summary = $"{Vocabulary.Label(i.Type)} · grade {i.Grade} · {RecordText.DateTime(clock.ToLocal(i.OccurredAt))}";
         Context = await IncidentContext.LoadAsync(db, clock, i.PatientId, i.VisitId);
+        Access = PatientAccess.View(i.PatientId);
         return true;
     }
 }

@@ -16,8 +16,9 @@ namespace ClinicAdmin.Web.Features.Incidents;
 /// reporter is the signed-in clinician. Also from a patient without a visit (e.g. next-day headache by phone). Clinicians only.
 /// </summary>
 [Authorize(Policy = Policies.RecordClinical)]
-public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<CreateModel> log) : PageModel
+public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<CreateModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty(SupportsGet = true)] public int? VisitId { get; set; }
     [BindProperty(SupportsGet = true)] public int? PatientId { get; set; }
     [BindProperty] public IncidentInput Input { get; set; } = new();
@@ -91,6 +92,7 @@ public class CreateModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Crea
         var patient = await db.Patients.AsNoTracking().Where(x => x.Id == PatientId).SingleOrDefaultAsync();
         if (patient is null) return false;
         Patient = new PatientSummary(patient.Id, patient.FullName, patient.Mrn, patient.Contraindications().ToList());
+        Access = PatientAccess.View(patient.Id);
         return true;
     }
 }

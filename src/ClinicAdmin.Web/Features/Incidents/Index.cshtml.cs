@@ -14,8 +14,10 @@ namespace ClinicAdmin.Web.Features.Incidents;
 /// chosen period (incidents ÷ visits, both counted by clinic-local date). Clinicians and the medical director.
 /// </summary>
 [Authorize(Policy = Policies.ReadClinical)]
-public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
+public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
+    /// <summary>Logged when filtered to one patient (their incident history); the clinic-wide queue is not one patient's record.</summary>
+    public PatientAccess? Access { get; private set; }
     public const int PageSize = 50;
     /// <summary>Default period: the last 30 days including today.</summary>
     public const int DefaultDays = 30;
@@ -81,6 +83,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             incidents = incidents.Where(i => i.PatientId == patient);
             visits = visits.Where(v => v.PatientId == patient);
             PatientName = await db.Patients.Where(p => p.Id == patient).Select(p => p.FirstName + " " + p.LastName).SingleOrDefaultAsync();
+            if (PatientName is not null) Access = PatientAccess.View(patient);
         }
         if (Type is { } type) incidents = incidents.Where(i => i.Type == type);
         if (Grade is { } grade) incidents = incidents.Where(i => i.Grade == grade);

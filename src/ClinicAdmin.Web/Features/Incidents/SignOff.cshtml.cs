@@ -14,8 +14,9 @@ namespace ClinicAdmin.Web.Features.Incidents;
 
 /// <summary>The medical director reviews an incident and signs it off, which locks it. Medical director only.</summary>
 [Authorize(Policy = Policies.MedicalDirector)]
-public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<SignOffModel> log) : PageModel
+public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<SignOffModel> log) : PageModel, IPatientDataPage
 {
+    public PatientAccess? Access { get; private set; }
     [BindProperty] public SignOffInput Input { get; set; } = new();
 
     public sealed class SignOffInput
@@ -81,6 +82,7 @@ public class SignOffModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<Sig
         var clock = Clock = await clinicTime.ClockAsync();
         Incident = incident;
         Context = await IncidentContext.LoadAsync(db, clock, incident.PatientId, incident.VisitId);
+        Access = PatientAccess.View(incident.PatientId);
     }
 
     public string Local(DateTime? utc) => utc is { } u ? RecordText.DateTime(Clock.ToLocal(u)) : "—";

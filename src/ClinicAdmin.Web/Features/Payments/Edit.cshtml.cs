@@ -19,12 +19,13 @@ namespace ClinicAdmin.Web.Features.Payments;
 /// deleted, a mistake is cancelled by a reversing entry with a reason (<see cref="PaymentRules"/>).
 /// </summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditModel> log) : PageModel, IPatientDataPage
 {
     [BindProperty] public PaymentInput Input { get; set; } = new();
     [BindProperty] public ReversalInput Reversal { get; set; } = new();
 
     public int PatientId { get; private set; }
+    public PatientAccess? Access { get; private set; }
     public string PatientName { get; private set; } = "";
     public string Mrn { get; private set; } = "";
     public decimal Balance { get; private set; }
@@ -127,6 +128,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         var p = await db.Patients.AsNoTracking().Where(x => x.Id == patientId).Select(x => new { x.FirstName, x.LastName, x.Mrn }).SingleOrDefaultAsync();
         if (p is null) return false;
         PatientId = patientId; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn;
+        Access = PatientAccess.View(patientId);
         var clock = await clinicTime.ClockAsync();
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patientId).OrderByDescending(v => v.StartedAt)
             .Select(v => new { v.Id, v.StartedAt, Charges = v.ChargeLines.Select(l => l.Amount).ToList() }).ToListAsync();

@@ -87,6 +87,35 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
         ShouldBeOneRow(await RowsAsync(), Roles.Clinician, s.Patient.Id, page, "View");
     }
 
+    [Theory]
+    [InlineData("/Courses/Edit", "id=course", Roles.Clinician)]
+    [InlineData("/Payments/Edit", "patientId=patient", Roles.FrontDesk)]
+    [InlineData("/Incidents/Create", "patientId=patient", Roles.Clinician)]
+    [InlineData("/Incidents/Addendum", "id=incident", Roles.Clinician)]
+    [InlineData("/Incidents/SignOff", "id=incident", Roles.MedicalDirector)]
+    [InlineData("/Incidents/Index", "patientId=patient", Roles.Clinician)]
+    [InlineData("/Assessments/Create", "patientId=patient", Roles.Clinician)]
+    [InlineData("/Assessments/Index", "patientId=patient", Roles.Clinician)]
+    public async Task The_forms_and_lists_of_one_patient_write_one_row_for_them(string page, string query, string role)
+    {
+        var s = await PatientAsync();
+        var incident = query.EndsWith("=incident") ? (await ClinicalData.IncidentAsync(App, s, ClinicalData.Local(6, 15, 9, 30), grade: 3)).Id : 0;
+        var url = $"{page}?" + query.Replace("=course", $"={s.Course.Id}").Replace("=patient", $"={s.Patient.Id}").Replace("=incident", $"={incident}");
+        var response = await (await App.SignInAsync(role)).GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ShouldBeOneRow(await RowsAsync(), role, s.Patient.Id, page, "View");
+        ClinicAdmin.Web.Features.AccessLog.PatientModel.PageName(page).ShouldNotBe(page); // the report names it in words
+    }
+
+    [Fact]
+    public async Task The_clinic_wide_incident_queue_is_not_logged_as_any_one_patients_record()
+    {
+        var s = await PatientAsync();
+        await ClinicalData.IncidentAsync(App, s, ClinicalData.Local(6, 15, 9, 30), grade: 2);
+        (await (await App.SignInAsync(Roles.MedicalDirector)).GetAsync("/Incidents/Index")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowsAsync()).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Downloading_a_patients_document_writes_one_row()
     {
