@@ -114,7 +114,41 @@ public abstract class KeyStoreTests : IAsyncLifetime
         home.StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 
-    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null, string? certificate = null)
+    [Fact]
+    public async Task After_a_certificate_rotation_the_old_keys_still_open_and_new_keys_use_only_the_new_certificate()
+    {
+        var cookies = new CookieContainer();
+        var oldCertificate = TestKeys.NewCertificateFile(password: null);
+        var newCertificate = TestKeys.NewCertificateFile(password: null);
+        var before = Start(certificate: oldCertificate);
+        await CreateUserAsync(before);
+        await Browser(before, cookies).SignInAsync(Email, ClinicApp.Password);
+
+        // Rotated: the new certificate is current, the old one listed as previous. The person stays signed in.
+        var rotated = Start(certificate: newCertificate, previous: oldCertificate);
+        (await Browser(rotated, cookies).GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "the key the old certificate encrypted no longer opens");
+
+        // The next key (made when the first one expires; made now here) is encrypted to the new certificate only.
+        var keys = rotated.Services.GetRequiredService<IKeyManager>();
+        var next = keys.CreateNewKey(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(90));
+        var rows = await KeyRowsAsync();
+        rows.Count.ShouldBe(2);
+        rows[1].ShouldContain(CertificateText(newCertificate));
+        rows[1].ShouldNotContain(CertificateText(oldCertificate));
+
+        // Once the old keys are gone, the old certificate can go too: the new key alone signs people in.
+        await using (var db = new OldKeyStoreContext(Provider, _database))
+            await db.Keys.Where(k => !k.Xml.Contains(next.KeyId.ToString())).ExecuteDeleteAsync();
+        var later = Start(certificate: newCertificate);
+        var fresh = new CookieContainer();
+        await Browser(later, fresh).SignInAsync(Email, ClinicApp.Password);
+        (await Browser(later, fresh).GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static string CertificateText(string pfx) =>
+        Convert.ToBase64String(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(pfx, null).RawData);
+
+    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null, string? certificate = null, string? previous = null)
     {
         var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -126,6 +160,7 @@ public abstract class KeyStoreTests : IAsyncLifetime
             b.UseSetting("Security:TwoFactorRequiredRoles", "none"); // this test is about keys: the manager signs in with a password
             b.UseSetting("Smtp:PickupDirectory", _folder);
             b.UseSetting("DataProtection:CertificatePath", certificate ?? TestKeys.CertificatePath);
+            if (previous is not null) b.UseSetting("DataProtection:PreviousCertificates:0:Path", previous);
             if (services is not null) b.ConfigureTestServices(services);
         });
         _apps.Add(app);

@@ -18,6 +18,18 @@ public sealed class KeyEncryptionOptions
 
     /// <summary>The .pfx file's password, if it has one (from a secret store or environment variable, not a file in the repository).</summary>
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Rotation: certificates replaced by <see cref="CertificatePath"/>, still needed to read the keys they encrypted.
+    /// New keys are encrypted to the current certificate only; drop an old one once its keys have expired (README).
+    /// </summary>
+    public List<CertificateFile> PreviousCertificates { get; set; } = [];
+
+    public sealed class CertificateFile
+    {
+        public string? Path { get; set; }
+        public string? Password { get; set; }
+    }
 }
 
 /// <summary>
@@ -47,6 +59,16 @@ public static class KeyEncryption
             Console.WriteLine($"Data-protection keys are encrypted at rest with a development certificate made now at {path} (0600, outside the database). " +
                               "Production needs DataProtection:CertificatePath.");
         return Open(path, null, "the development certificate");
+    }
+
+    /// <summary>The certificates named in DataProtection:PreviousCertificates, each refused at start like the current one.</summary>
+    public static X509Certificate2[] LoadPrevious(IConfiguration configuration)
+    {
+        var o = configuration.GetSection(KeyEncryptionOptions.Section).Get<KeyEncryptionOptions>() ?? new();
+        return o.PreviousCertificates.Select((c, i) => string.IsNullOrWhiteSpace(c.Path)
+                ? throw new StartupRefusedException($"DataProtection:PreviousCertificates:{i}:Path is empty: name the old .pfx file, or remove the entry.")
+                : Open(Path.GetFullPath(c.Path), c.Password, $"DataProtection:PreviousCertificates:{i}:Path"))
+            .ToArray();
     }
 
     private static X509Certificate2 Open(string path, string? password, string setting)

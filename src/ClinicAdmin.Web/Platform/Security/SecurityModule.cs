@@ -12,8 +12,10 @@ public static class SecurityModule
     public static IServiceCollection AddClinicSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         // The table is the one the former own key store wrote (same rows), so cookies issued before the switch still sign in.
+        // After a certificate rotation the old ones still open the keys they encrypted (until those expire).
         services.AddDataProtection().SetApplicationName("ClinicAdmin").PersistKeysToDbContext<ClinicDbContext>()
-            .ProtectKeysWithCertificate(KeyEncryption.Load(configuration, env));
+            .ProtectKeysWithCertificate(KeyEncryption.Load(configuration, env))
+            .UnprotectKeysWithAnyCertificate(KeyEncryption.LoadPrevious(configuration));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ClinicAdmin.Antiforgery";
