@@ -4,7 +4,7 @@
 #     installed with apt-get when missing and we are root;
 #   - a private PostgreSQL cluster (initdb + pg_ctl on a free loopback port in a temp folder), stopped at the end.
 #     Set CLINICADMIN_TEST_PG to use an existing server instead.
-# Prints the number of tests per kind (unit, SQLite, PostgreSQL, SQL Server, browser, app process) and ends with "N passed, N failed".
+# Prints the number of tests per kind (unit, SQLite, PostgreSQL, SQL Server, browser, app process, the log search) and ends with "N passed, N failed".
 # SQL Server runs only when CLINICADMIN_TEST_MSSQL holds a connection string; otherwise the summary says it was not run.
 # Exits non-zero if a test fails, or (with CI=true) if a required part could not be provisioned.
 set -uo pipefail
@@ -45,6 +45,10 @@ fi
 say "Building"
 dotnet build ClinicAdmin.sln -c Debug -nologo -clp:ErrorsOnly -v q || fail "build failed"
 
+# The apps the tests start write their logs here; the "logs" kind searches them for patient data at the end.
+export CLINICADMIN_SUITE_LOGS="$WORK/app-logs"
+mkdir -p "$CLINICADMIN_SUITE_LOGS"
+
 # ---- 4. Run each kind ------------------------------------------------------------------------------------------
 declare -A PASSED FAILED
 TOTAL_P=0; TOTAL_F=0; STATUS=0
@@ -71,13 +75,16 @@ run_kind browser "Category=Browser"
 run_kind process "Category=Process"
 # Anything not labelled with a kind still runs, so no test can be skipped by the grouping.
 # (Category=Perf marks measurements run on purpose, e.g. tests/perf/*.sh; they are not pass/fail checks.)
-run_kind other "Category!=Unit&Category!=Browser&Category!=Process&Category!=Perf&Database!=Sqlite&Database!=PostgreSql&Database!=SqlServer"
+run_kind other "Category!=Unit&Category!=Browser&Category!=Process&Category!=Perf&Category!=SuiteLogs&Database!=Sqlite&Database!=PostgreSql&Database!=SqlServer"
+# Last: every app above logged into $CLINICADMIN_SUITE_LOGS; search it all for the demo patients' data.
+echo; echo "App logs to search: $(find "$CLINICADMIN_SUITE_LOGS" -name '*.log' | wc -l) files, $(cat "$CLINICADMIN_SUITE_LOGS"/*.log 2>/dev/null | wc -l) lines"
+run_kind logs "Category=SuiteLogs"
 
 if [ "$CI" = true ] && [ "${PASSED[postgresql]}" = 0 ]; then echo "tests/run.sh: no PostgreSQL test ran (required in CI)" >&2; STATUS=1; fi
 
 say "Summary"
 printf '%-12s %8s %8s\n' kind passed failed
-for k in unit sqlite postgresql sqlserver browser process other; do printf '%-12s %8s %8s\n' "$k" "${PASSED[$k]}" "${FAILED[$k]}"; done
+for k in unit sqlite postgresql sqlserver browser process other logs; do printf '%-12s %8s %8s\n' "$k" "${PASSED[$k]}" "${FAILED[$k]}"; done
 if [ -z "${CLINICADMIN_TEST_MSSQL:-}" ]; then echo "SQL Server: not run (no server given); the unit kind parsed every SQL Server migration script with ScriptDom"; fi
 echo
 echo "$TOTAL_P passed, $TOTAL_F failed"

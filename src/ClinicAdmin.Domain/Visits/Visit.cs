@@ -74,6 +74,8 @@ public class Visit : EditableEntity
             ?? throw new DomainException("Services", $"{service.Name} has no price in force on {visitDate:yyyy-MM-dd}.");
         var u = units ?? service.DefaultUnits;
         if (u <= 0 || u > MaxUnits) throw new DomainException("Units", $"Units must be between 0 and {MaxUnits:0}.");
+        // The database keeps two decimals: 0.001 units would be stored as 0.00 beside an amount charged for 0.001.
+        if (Math.Round(u, 2) != u) throw new DomainException("Units", "Units have at most two decimals.");
         return (price.Amount, u);
     }
 

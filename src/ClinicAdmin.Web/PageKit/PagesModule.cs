@@ -18,7 +18,11 @@ public static class PagesModule
             o.Conventions.AllowAnonymousToPage("/Superbills/PatientLinkPage/Index");
             // The home page answered /Index before the feature folders; bookmarks to it keep working.
             o.Conventions.AddPageRoute("/Home/Index", "Index");
-        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new YesNoModelBinderProvider()));
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new YesNoModelBinderProvider());
+            o.ModelBinderProviders.Insert(0, new QueryTextModelBinderProvider());
+        });
         // The shared layout lives with the rest of the page kit, not in a Features/Shared folder.
         services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
             o.PageViewLocationFormats.Add("/PageKit/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));

@@ -105,6 +105,7 @@ public sealed class AppProcess : IAsyncDisposable
         if (_disposed) return;
         await KillAsync();
         _disposed = true;
+        ClinicAdmin.Testing.SuiteLog.WriteProcessOutput(Output); // for the suite-wide patient-data grep (tests/run.sh)
         _process.Dispose();
     }
 }

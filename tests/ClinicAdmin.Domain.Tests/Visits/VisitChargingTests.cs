@@ -83,6 +83,8 @@ public class VisitChargingTests
     [Theory]
     [InlineData("0")]
     [InlineData("100.5")]
+    [InlineData("0.001")] // stored with two decimals it became 0.00 units charged $0.40 (full hostile pass, PostgreSQL)
+    [InlineData("1.125")]
     public void Units_out_of_range_are_refused_on_the_Units_field_and_nothing_changes(string units)
     {
         var infusion = Infusion();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ClinicAdmin.Web.Platform.Jobs;
 using ClinicAdmin.Web.Tests.Platform.Jobs;
 using Quartz;
@@ -91,6 +92,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:ReauthenticateMinutes", "60");
         // Retries come quickly in tests.
         builder.UseSetting("Jobs:RetryBackoffSeconds", "1");
+        // Under tests/run.sh every log event also goes to the suite's log folder, searched for patient data at the end.
+        if (SuiteLog.NewFile("web") is { } logFile) builder.ConfigureLogging(l => l.AddProvider(new SuiteLogProvider(logFile)));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
