@@ -59,7 +59,7 @@ public static class HostileValues
         if (Full) return kind == FieldKind.Checkbox ? [.. All, new("not a boolean", "maybe")] : All;
         return kind switch
         {
-            FieldKind.Text => [Empty, Whitespace, Long, ScriptAndMarkup, Unicode, Sql, Formula],
+            FieldKind.Text => [Empty, Whitespace, Long, ScriptAndMarkup, Unicode, Sql, Formula, Nul], // NUL: PostgreSQL refuses it in text
             FieldKind.Password => [Empty, Long, Sql],
             FieldKind.Number => [Empty, Negative, NaN, Exponent, Huge, Tiny],
             FieldKind.Date => [Empty, Feb30, Year1, Year9999, Year9999Time],
