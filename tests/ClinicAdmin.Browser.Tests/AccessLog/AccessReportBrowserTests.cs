@@ -44,4 +44,30 @@ public sealed class AccessReportBrowserTests(BrowserApp app)
         }
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_director_reads_what_one_staff_member_accessed_and_the_page_passes_axe()
+    {
+        var page = await app.SignedInPageAsync("MedicalDirector");
+        await page.GotoAsync("/Patients/Index");
+        await page.Locator("#patients tbody tr td:first-child a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Patients/Details"));
+
+        await page.GotoAsync("/AccessLog/Index");
+        (await page.RunAxe()).Violations.Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+        await page.GetByLabel("Account").SelectOptionAsync(new SelectOptionValue { Label = BrowserApp.DemoEmailOf["MedicalDirector"] });
+        await page.Locator("#show-person").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/AccessLog/Person"));
+        (await page.Locator("#accesses tbody tr .access-page").AllInnerTextsAsync()).ShouldContain("Patient record");
+
+        var folder = Environment.GetEnvironmentVariable("CLINICADMIN_SCREENSHOTS") is { Length: > 0 } f ? f : Path.Combine(Path.GetTempPath(), "clinicadmin-screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var width in new[] { 1280, 768, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            (await page.RunAxe()).Violations.Select(v => $"{width}px {v.Id}: {v.Help}").ShouldBeEmpty();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"access-person-{width}.png"), FullPage = true });
+        }
+        await page.Context.CloseAsync();
+    }
 }

@@ -55,6 +55,7 @@ public class PatientModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         "/Superbills/Download" => "Document download",
         "/Patients/Index" => "Patient search",
         "/AccessLog/Patient" => "Access report export",
+        "/AccessLog/Person" => "Staff access report export",
         _ => page,
     };
 

@@ -234,6 +234,44 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task A_staff_members_report_lists_the_patients_they_opened_and_their_searches_and_no_one_elses()
+    {
+        var s = await PatientAsync();
+        var clinician = await App.SignInAsync(Roles.Clinician);
+        await clinician.GetDocumentAsync($"/Patients/Details?id={s.Patient.Id}");
+        var searched = await clinician.PostAsync("/Patients/Index", new() { ["q"] = "Testpat" });
+        await clinician.GetDocumentAsync(searched.Headers.Location!.ToString());
+        await (await App.SignInAsync(Roles.FrontDesk)).GetDocumentAsync($"/Patients/Details?id={s.Patient.Id}"); // someone else
+
+        var director = await App.SignInAsync(Roles.MedicalDirector);
+        // Chosen from the accounts on the access log page (a GET form: the address holds an account id, no patient data).
+        var index = await director.GetDocumentAsync("/AccessLog/Index");
+        index.QuerySelectorAll("#userId option").Select(o => o.GetAttribute("value")).ShouldContain(App.UserIdOf(Roles.Clinician));
+        var report = await ClinicClient.ReadAsync(await director.GetAsync($"/AccessLog/Person?userId={App.UserIdOf(Roles.Clinician)}"));
+        report.QuerySelector("#access-person")!.TextContent.ShouldBe(ClinicApp.EmailOf[Roles.Clinician]);
+        var rows = report.QuerySelectorAll("#accesses tbody tr")
+            .Select(r => (r.QuerySelector(".access-patient")!.TextContent.Trim(), r.QuerySelector(".access-page")!.TextContent, r.QuerySelector(".access-action")!.TextContent))
+            .ToList();
+        rows.ShouldBe([("—", "Patient search", "Search (name)"), (s.Patient.Mrn, "Patient record", "View")]);
+        report.QuerySelector(".access-patient a")!.GetAttribute("href").ShouldBe($"/AccessLog/Patient?id={s.Patient.Id}");
+
+        // The export holds the same rows, formula-safe, and is itself an access (of no one patient).
+        var csv = await director.GetAsync($"/AccessLog/Person?userId={App.UserIdOf(Roles.Clinician)}&handler=Csv");
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(3);
+        lines[1].ShouldEndWith(",,Patient search,Search (name)");
+        lines[2].ShouldEndWith($",{s.Patient.Mrn},Patient record,View");
+        var export = await App.InDbAsync(db => db.AccessLog.AsNoTracking().SingleAsync(a => a.Action == "Export"));
+        (export.UserId, export.PatientId, export.Page).ShouldBe((App.UserIdOf(Roles.MedicalDirector), (int?)null, "/AccessLog/Person"));
+
+        // Clinicians and front desk cannot read it; an unknown account is not found.
+        foreach (var role in new[] { Roles.Clinician, Roles.FrontDesk })
+            (await (await App.SignInAsync(role)).GetAsync($"/AccessLog/Person?userId={App.UserIdOf(Roles.Clinician)}")).Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        (await director.GetAsync("/AccessLog/Person?userId=no-such-account")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_report_pages_fifty_at_a_time()
     {
         var (patientId, inserted) = await LoggedPatientAsync(count: 51);
