@@ -26,7 +26,7 @@ public static class PageCatalog
     /// 404 Not Found, and the page tests assert exactly that; every other page must open (200) for a role its policy allows.</summary>
     public static readonly string[] NotFoundWithoutARecord =
     [
-        "/AccessLog/Patient",
+        "/AccessLog/Patient", "/AccessLog/Person",
         "/Assessments/Create", "/Assessments/Details", "/Assessments/Index",
         "/Courses/Details", "/Courses/Edit",
         "/Documents/Download",
