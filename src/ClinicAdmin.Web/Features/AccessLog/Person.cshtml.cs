@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Auditing;
@@ -19,8 +18,6 @@ namespace ClinicAdmin.Web.Features.AccessLog;
 [Authorize(Policy = Policies.ReadAudit)]
 public class PersonModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, IPatientDataPage
 {
-    public const int PageSize = 50;
-
     public sealed record Row(long Id, DateTime AtLocal, int? PatientId, string? Mrn, string Page, string Action);
 
     public string UserId { get; private set; } = "";
@@ -35,13 +32,12 @@ public class PersonModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel,
     public async Task<IActionResult> OnGetAsync(string? userId)
     {
         if (!await LoadUserAsync(userId)) return NotFound();
-        // "page" from the query string by hand: in Razor Pages the route value "page" is the page's own path.
-        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 100_000) : 1;
+        PageNumber = AccessReport.PageNumberOf(Request);
         var clock = await clinicTime.ClockAsync();
         ZoneId = clock.Zone.Id;
-        var rows = await Newest().Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
-        HasNext = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).Select(r => new Row(r.Entry.Id, clock.ToLocal(r.Entry.At), r.Entry.PatientId, r.Mrn, PatientModel.PageName(r.Entry.Page), ActionText(r.Entry))).ToList();
+        var rows = await Newest().Skip((PageNumber - 1) * AccessReport.PageSize).Take(AccessReport.PageSize + 1).ToListAsync();
+        HasNext = rows.Count > AccessReport.PageSize;
+        Rows = rows.Take(AccessReport.PageSize).Select(r => new Row(r.Entry.Id, clock.ToLocal(r.Entry.At), r.Entry.PatientId, r.Mrn, AccessReport.PageName(r.Entry.Page), ActionText(r.Entry))).ToList();
         return Page();
     }
 
@@ -51,11 +47,9 @@ public class PersonModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel,
         if (!await LoadUserAsync(userId)) return NotFound();
         var clock = await clinicTime.ClockAsync();
         var csv = new StringBuilder();
-        csv.Append("When (").Append(clock.Zone.Id).Append("),MRN,Page,Action\r\n");
+        AccessReport.CsvLine(csv, $"When ({clock.Zone.Id})", "MRN", "Page", "Action");
         await foreach (var r in Newest().AsAsyncEnumerable())
-            csv.Append(PatientModel.Cell(clock.ToLocal(r.Entry.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append(',')
-                .Append(PatientModel.Cell(r.Mrn)).Append(',').Append(PatientModel.Cell(PatientModel.PageName(r.Entry.Page))).Append(',')
-                .Append(PatientModel.Cell(ActionText(r.Entry))).Append("\r\n");
+            AccessReport.CsvLine(csv, AccessReport.When(clock.ToLocal(r.Entry.At)), r.Mrn, AccessReport.PageName(r.Entry.Page), ActionText(r.Entry));
         Access = new PatientAccess(null, PatientAccess.ExportAction);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"accesses-by-{Email}.csv");
     }

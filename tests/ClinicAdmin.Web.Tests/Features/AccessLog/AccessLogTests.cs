@@ -104,7 +104,7 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
         var response = await (await App.SignInAsync(role)).GetAsync(url);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         ShouldBeOneRow(await RowsAsync(), role, s.Patient.Id, page, "View");
-        ClinicAdmin.Web.Features.AccessLog.PatientModel.PageName(page).ShouldNotBe(page); // the report names it in words
+        ClinicAdmin.Web.Features.AccessLog.AccessReport.PageName(page).ShouldNotBe(page); // the report names it in words
     }
 
     [Fact]

@@ -229,7 +229,7 @@ public sealed class HostileInputPass(ClinicApp app)
     private async Task<(IHtmlDocument? Doc, IHtmlFormElement? Form)> LoadAsync(DiscoveredForm target)
     {
         var response = await ClientOf(target.Role).GetAsync(target.PageUrl);
-        if (response.StatusCode == HttpStatusCode.Redirect && target.Role is { } role && response.Headers.Location?.ToString().Contains("/Account/Login") == true)
+        if (response.StatusCode == HttpStatusCode.Redirect && target.Role is not null && response.Headers.Location?.ToString().Contains("/Account/Login") == true)
         {
             // The post ended this session: the account's role changed, or wrong passwords on "Confirm it is you" locked
             // it (the full pass tries more than the lockout allows). Start again from the seed, everyone signed in.
