@@ -29,6 +29,8 @@ public static class PagesModule
         services.AddSingleton<NavMenu>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ClinicTime>();
+        services.AddMemoryCache();
+        services.AddScoped<ClinicBrand>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public static class AccessLogModule
     {
         services.AddScoped<AccessLogFilter>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<AccessLogFilter>());
-        services.AddClinicNav(115, "Access log", "/AccessLog/Index", Policies.ReadAudit, "eye");
+        services.AddClinicNav(NavGroup.Oversight, 115, "Access log", "/AccessLog/Index", Policies.ReadAudit, "eye");
         return services;
     }
 }

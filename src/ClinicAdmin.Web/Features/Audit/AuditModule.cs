@@ -8,7 +8,7 @@ public static class AuditModule
     /// <summary>The audit trail.</summary>
     public static IServiceCollection AddClinicAudit(this IServiceCollection services)
     {
-        services.AddClinicNav(110, "Audit trail", "/Audit/Index", Policies.ReadAudit, "journal-text");
+        services.AddClinicNav(NavGroup.Oversight, 110, "Audit trail", "/Audit/Index", Policies.ReadAudit, "journal-text");
         return services;
     }
 }

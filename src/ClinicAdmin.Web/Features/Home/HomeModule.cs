@@ -8,7 +8,8 @@ public static class HomeModule
     /// <summary>Home page and the error page.</summary>
     public static IServiceCollection AddClinicHome(this IServiceCollection services)
     {
-        services.AddClinicNav(0, "Home", "/Home/Index", Policies.AnyStaff, "house");
+        services.AddClinicNav(NavGroup.Today, 0, "Home", "/Home/Index", Policies.AnyStaff, "house");
+        services.AddScoped<WorkQueues>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ public static class IncidentsModule
     /// <summary>Side-effect incidents: record, grade, sign off, addenda.</summary>
     public static IServiceCollection AddClinicIncidents(this IServiceCollection services)
     {
-        services.AddClinicNav(20, "Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle");
+        services.AddClinicNav(NavGroup.Today, 20, "Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle");
         return services;
     }
 }

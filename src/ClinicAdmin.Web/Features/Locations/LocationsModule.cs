@@ -8,7 +8,7 @@ public static class LocationsModule
     /// <summary>Clinic locations (service facilities).</summary>
     public static IServiceCollection AddClinicLocations(this IServiceCollection services)
     {
-        services.AddClinicNav(80, "Locations", "/Locations/Index", Policies.AnyStaff, "geo-alt");
+        services.AddClinicNav(NavGroup.Clinic, 80, "Locations", "/Locations/Index", Policies.AnyStaff, "geo-alt");
         return services;
     }
 }

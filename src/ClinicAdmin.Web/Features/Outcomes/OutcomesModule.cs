@@ -19,8 +19,8 @@ public static class OutcomesModule
         services.AddTransient<OutcomeWorkbookSchedule.Fire>();
         services.AddHostedService<OutcomeWorkbookSchedule.Registration>();
         services.AddSingleton<ISampleWriter, OutcomeWorkbookSample>();
-        services.AddClinicNav(40, "Outcomes", "/Outcomes/Dashboard", Policies.MedicalDirector, "graph-up");
-        services.AddClinicNav(50, "Reports", "/Outcomes/Index", Policies.MedicalDirector, "file-earmark-spreadsheet");
+        services.AddClinicNav(NavGroup.Quality, 40, "Outcomes", "/Outcomes/Dashboard", Policies.MedicalDirector, "graph-up");
+        services.AddClinicNav(NavGroup.Quality, 50, "Reports", "/Outcomes/Index", Policies.MedicalDirector, "file-earmark-spreadsheet");
         services.AddClinicVerb("workbook", "--month yyyy-MM [--out FILE]: write a month's outcome workbook to a file, with timings", WorkbookCommand.RunAsync);
         return services;
     }

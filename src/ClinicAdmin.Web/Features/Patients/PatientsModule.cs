@@ -8,7 +8,7 @@ public static class PatientsModule
     /// <summary>Patients: list and search, the patient page, demographics.</summary>
     public static IServiceCollection AddClinicPatients(this IServiceCollection services)
     {
-        services.AddClinicNav(10, "Patients", "/Patients/Index", Policies.ManagePatients, "person-vcard");
+        services.AddClinicNav(NavGroup.Today, 10, "Patients", "/Patients/Index", Policies.ManagePatients, "person-vcard");
         return services;
     }
 }

@@ -8,7 +8,7 @@ public static class PricingModule
     /// <summary>The service catalog and its append-only price history.</summary>
     public static IServiceCollection AddClinicPricing(this IServiceCollection services)
     {
-        services.AddClinicNav(70, "Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags");
+        services.AddClinicNav(NavGroup.Clinic, 70, "Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags");
         return services;
     }
 }

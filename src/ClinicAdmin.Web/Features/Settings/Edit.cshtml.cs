@@ -14,7 +14,7 @@ namespace ClinicAdmin.Web.Features.Settings;
 
 /// <summary>Edits the single clinic settings row: the group's superbill facts, time zone and report privacy (each site's facility is a Location).</summary>
 [Authorize(Policy = Policies.ManageAdmin)]
-public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
+public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel> log) : PageModel
 {
     [BindProperty] public SettingsInput Input { get; set; } = new();
 
@@ -109,6 +109,7 @@ public class EditModel(ClinicDbContext db, ILogger<EditModel> log) : PageModel
             await ShowConflictAsync();
             return Page();
         }
+        brand.Forget(); // the header shows the new name on the next page
         log.LogInformation("Clinic settings {SettingsId} saved", s.Id);
         TempData["Flash"] = "Clinic settings saved.";
         return RedirectToPage("Index");

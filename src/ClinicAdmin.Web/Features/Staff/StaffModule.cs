@@ -8,7 +8,7 @@ public static class StaffModule
     /// <summary>The staff roster, licences, weekly availability and deactivation.</summary>
     public static IServiceCollection AddClinicStaff(this IServiceCollection services)
     {
-        services.AddClinicNav(60, "Staff", "/Staff/Index", Policies.AnyStaff, "people");
+        services.AddClinicNav(NavGroup.Clinic, 60, "Staff", "/Staff/Index", Policies.AnyStaff, "people");
         return services;
     }
 }

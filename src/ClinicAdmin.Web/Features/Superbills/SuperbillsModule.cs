@@ -85,7 +85,7 @@ public static class SuperbillsModule
         services.AddSingleton<IClinicJob, SuperbillJob>();
         services.AddSingleton<IClinicJob, SuperbillBatchJob>();
         services.AddSingleton<ISampleWriter, SuperbillSample>();
-        services.AddClinicNav(30, "Month-end superbills", "/Superbills/Batch", Policies.ManagePatients, "receipt");
+        services.AddClinicNav(NavGroup.Billing, 30, "Month-end superbills", "/Superbills/Batch", Policies.ManagePatients, "receipt");
         return services;
     }
 }

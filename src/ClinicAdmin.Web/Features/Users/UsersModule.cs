@@ -9,7 +9,7 @@ public static class UsersModule
     /// <summary>Sign-in accounts and roles, and the `users` verb.</summary>
     public static IServiceCollection AddClinicUsers(this IServiceCollection services)
     {
-        services.AddClinicNav(100, "Users", "/Users/Index", Policies.ManageAdmin, "person-lock");
+        services.AddClinicNav(NavGroup.Clinic, 100, "Users", "/Users/Index", Policies.ManageAdmin, "person-lock");
         services.AddClinicVerb("users", "create|list: manage sign-in accounts (the first production account)", UsersCommand.RunAsync);
         return services;
     }
