@@ -8,6 +8,8 @@ public static class AssessmentsModule
     public static IServiceCollection AddClinicAssessments(this IServiceCollection services)
     {
         // Pages only: nothing to register.
+        services.AddClinicWorkQueue<SafetyAlertsQueue>();
+        services.AddClinicWorkQueue<MissingScoresQueue>();
         return services;
     }
 }

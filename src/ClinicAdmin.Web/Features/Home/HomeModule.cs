@@ -9,7 +9,6 @@ public static class HomeModule
     public static IServiceCollection AddClinicHome(this IServiceCollection services)
     {
         services.AddClinicNav(NavGroup.Today, 0, "Home", "/Home/Index", Policies.AnyStaff, "house");
-        services.AddScoped<WorkQueues>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static class IncidentsModule
     public static IServiceCollection AddClinicIncidents(this IServiceCollection services)
     {
         services.AddClinicNav(NavGroup.Today, 20, "Incidents", "/Incidents/Index", Policies.ReadClinical, "exclamation-triangle");
+        services.AddClinicWorkQueue<IncidentsToSignOffQueue>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class JobsModule
     {
         services.AddClinicNav(NavGroup.Oversight, 120, "Jobs", "/Jobs/Index", Policies.AnyStaff, "hourglass-split");
         services.AddClinicVerb("jobs", "check|list: queue an engine check, list the latest runs", JobsCommand.RunAsync);
+        services.AddClinicWorkQueue<FailedJobsQueue>();
         return services;
     }
 }

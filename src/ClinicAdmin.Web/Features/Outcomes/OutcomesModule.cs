@@ -12,6 +12,7 @@ public static class OutcomesModule
     {
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutcomeFigures>();
+        services.AddScoped<IHomeFigures, MonthAtAGlance>();
         services.AddMemoryCache();
         services.AddScoped<DashboardFigures>();
         services.AddScoped<OutcomeWorkbookRequests>();

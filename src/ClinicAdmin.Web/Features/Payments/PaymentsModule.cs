@@ -8,6 +8,7 @@ public static class PaymentsModule
     public static IServiceCollection AddClinicPayments(this IServiceCollection services)
     {
         // Pages only: nothing to register.
+        services.AddClinicWorkQueue<BalancesDueQueue>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static class PricingModule
     public static IServiceCollection AddClinicPricing(this IServiceCollection services)
     {
         services.AddClinicNav(NavGroup.Clinic, 70, "Services & prices", "/Pricing/Index", Policies.AnyStaff, "tags");
+        services.AddClinicWorkQueue<ScheduledPricesQueue>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static class StaffModule
     public static IServiceCollection AddClinicStaff(this IServiceCollection services)
     {
         services.AddClinicNav(NavGroup.Clinic, 60, "Staff", "/Staff/Index", Policies.AnyStaff, "people");
+        services.AddClinicWorkQueue<LicencesExpiringQueue>();
         return services;
     }
 }

@@ -86,6 +86,8 @@ public static class SuperbillsModule
         services.AddSingleton<IClinicJob, SuperbillBatchJob>();
         services.AddSingleton<ISampleWriter, SuperbillSample>();
         services.AddClinicNav(NavGroup.Billing, 30, "Month-end superbills", "/Superbills/Batch", Policies.ManagePatients, "receipt");
+        services.AddClinicWorkQueue<SuperbillsToSendQueue>();
+        services.AddClinicWorkQueue<LinksNotOpenedQueue>();
         return services;
     }
 }

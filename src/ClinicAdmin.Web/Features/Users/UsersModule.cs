@@ -11,6 +11,7 @@ public static class UsersModule
     {
         services.AddClinicNav(NavGroup.Clinic, 100, "Users", "/Users/Index", Policies.ManageAdmin, "person-lock");
         services.AddClinicVerb("users", "create|list: manage sign-in accounts (the first production account)", UsersCommand.RunAsync);
+        services.AddClinicWorkQueue<LockedAccountsQueue>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ClinicAdmin.Web.PageKit;
 using System.ComponentModel.DataAnnotations;
 
 namespace ClinicAdmin.Web.Features.Visits;
@@ -20,6 +21,7 @@ public static class VisitsModule
     {
         services.AddOptions<ClinicalOptions>().Bind(configuration.GetSection(ClinicalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddClinicWorkQueue<TodaysSessionsQueue>();
         return services;
     }
 }
