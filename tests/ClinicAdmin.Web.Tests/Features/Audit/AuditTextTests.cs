@@ -71,7 +71,7 @@ public sealed class AuditTextTests
     [InlineData("1", typeof(CourseStatus?), "Active")]
     [InlineData("0", typeof(ServiceCategory), "Infusions")]
     [InlineData("5", typeof(IncidentType), "Raised blood pressure")]
-    [InlineData("6", typeof(SeriousCriteria), "Death, Life-threatening")]
+    [InlineData("3", typeof(SeriousCriteria), "Death, Life-threatening")]
     [InlineData("0", typeof(SeriousCriteria), "No")]
     [InlineData("99", typeof(CourseStatus), "99")]                            // a stray number stays as it was stored
     [InlineData("2026-12-07", typeof(DateOnly), "2026-12-07")]

@@ -82,8 +82,8 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var leaving = (await client.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
         leaving.QuerySelector(".staff-status")!.TextContent.ShouldBe("Leaving on 2026-06-30");
         leaving.QuerySelector(".staff-warnings")!.TextContent.ShouldNotContain("License");   // gone before the license lapses
-        App.Clock.Set(StaffData.Noon.AddDays(16));   // 1 July: the day after the last day
-        var after = (await client.GetDocumentAsync("/Staff/Index?status=all")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
+        App.Clock.Set(StaffData.Noon.AddDays(16));   // 1 July: the day after the last day (a new sign-in: the old session has expired)
+        var after = (await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Staff/Index?status=all")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
         after.QuerySelector(".staff-status")!.TextContent.ShouldBe("Inactive");
     }
 
