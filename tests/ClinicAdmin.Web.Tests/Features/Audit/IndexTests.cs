@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Dom;
 using ClinicAdmin.Domain.Auditing;
 using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Web.Features.Audit;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using ClinicAdmin.Web.Tests.Features.Pricing;
 using ClinicAdmin.Web.Tests.Features.Staff;
@@ -111,6 +112,38 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         changes["Phone"].ShouldBe(("(608) 555-0101", "(empty)"));
         row.TextContent.ShouldNotContain("IsRenderingProvider");
         row.TextContent.ShouldNotContain("∅");
+    }
+
+    /// <summary>Counts the SQL commands a context sends.</summary>
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Count;
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Names_for_a_whole_page_take_one_query_per_record_type_not_one_per_row()
+    {
+        StaffData.FreezeClock(App);
+        var people = Enumerable.Range(1, 30).Select(i => StaffData.Nurse($"Name{i:D2}", $"Person{i:D2}")).ToArray();
+        await App.InsertAsync(people);
+        var wanted = people.Select(p => ("StaffMember", p.Id.ToString())).Append(("Location", App.MainLocationId.ToString())).ToList();
+        var counter = new CommandCounter();
+        using var scope = App.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<Data.ClinicDbContext>>();
+        await using var db = new Data.ClinicDbContext(new DbContextOptionsBuilder<Data.ClinicDbContext>(options).AddInterceptors(counter).Options);
+
+        var names = await AuditNames.LoadAsync(db, wanted);
+
+        counter.Count.ShouldBe(2);
+        names.Of("StaffMember", people[17].Id.ToString()).ShouldBe("Name18 Person18");
+        names.Of("Location", App.MainLocationId.ToString()).ShouldNotBeNull();
     }
 
     [Fact]
