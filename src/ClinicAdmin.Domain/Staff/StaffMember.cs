@@ -40,6 +40,23 @@ public class StaffMember : EditableEntity
 
     public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
 
+    /// <summary>
+    /// Where the person stands on <paramref name="today"/>: someone with a last day still ahead is Leaving (they work
+    /// until then, but nobody should plan around them), and Inactive only once that day has passed.
+    /// </summary>
+    public StaffStatus StatusOn(DateOnly today) =>
+        EndDate is { } end && end < today ? StaffStatus.Inactive
+        : StartDate > today ? StaffStatus.Upcoming
+        : EndDate is not null ? StaffStatus.Leaving
+        : StaffStatus.Active;
+
+    /// <summary>
+    /// A license expiring soon needs renewing only if the person is still here when it lapses: someone whose last day
+    /// comes before the expiry date is not asked to renew it.
+    /// </summary>
+    public bool NeedsLicenseRenewal(DateOnly today, int days) =>
+        LicenseExpiresWithin(today, days) && !(EndDate is { } end && LicenseExpiresOn is { } exp && end < exp);
+
     public bool IsAvailableAt(DayOfWeek day, TimeOnly time) =>
         Availability.Any(a => a.Day == day && a.Start <= time && time < a.End);
 
@@ -134,6 +151,9 @@ public sealed record WeeklySlot(DayOfWeek Day, TimeOnly Start, TimeOnly End)
     public static readonly DayOfWeek[] WeekDays =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 }
+
+/// <summary>Where someone stands on the roster on a given day (see <see cref="StaffMember.StatusOn"/>).</summary>
+public enum StaffStatus { Upcoming, Active, Leaving, Inactive }
 
 /// <summary>A recurring weekly slot, in the clinic's local time, e.g. Monday 09:00–21:00.</summary>
 public class WeeklyAvailability : Entity

@@ -240,4 +240,58 @@ public class StaffMemberTests
         StaffMember.NameWithCredentials("Nora", "Provider", credentials).ShouldBe(expected);
         StaffMember.DisplayNameQuery.Compile()(s).ShouldBe(expected);
     }
+
+    // ---- StatusOn -------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("2023-01-09", null, StaffStatus.Active)]
+    [InlineData("2025-06-16", null, StaffStatus.Upcoming)]           // starts tomorrow
+    [InlineData("2023-01-09", "2025-06-30", StaffStatus.Leaving)]    // last day ahead: still working, but leaving
+    [InlineData("2023-01-09", "2025-06-15", StaffStatus.Leaving)]    // today is the last day
+    [InlineData("2023-01-09", "2025-06-14", StaffStatus.Inactive)]   // the day after the last day
+    [InlineData("2025-07-01", "2025-09-30", StaffStatus.Upcoming)]   // hired with an end date, not yet started
+    public void StatusOn_tells_upcoming_active_leaving_and_inactive_apart(string start, string? end, StaffStatus expected)
+    {
+        var s = NursePractitioner();
+        s.StartDate = DateOnly.Parse(start);
+        s.EndDate = end is null ? null : DateOnly.Parse(end);
+
+        s.StatusOn(Today).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Deactivating_with_a_future_last_day_makes_the_person_leaving_not_inactive()
+    {
+        var s = NursePractitioner();
+        s.Deactivate(Today.AddDays(10));
+
+        s.StatusOn(Today).ShouldBe(StaffStatus.Leaving);
+        s.StatusOn(Today.AddDays(10)).ShouldBe(StaffStatus.Leaving);
+        s.StatusOn(Today.AddDays(11)).ShouldBe(StaffStatus.Inactive);
+    }
+
+    // ---- NeedsLicenseRenewal ----------------------------------------------------------------
+
+    [Theory]
+    [InlineData(null, true)]            // staying: an expiry in 30 days needs renewing
+    [InlineData(20, false)]             // leaves before the license lapses: no renewal asked for
+    [InlineData(30, true)]              // still here on the expiry date itself
+    [InlineData(45, true)]              // still here after it lapses
+    public void A_license_needs_renewing_only_if_its_holder_is_still_here_when_it_lapses(int? lastDayInDays, bool expected)
+    {
+        var s = NursePractitioner();
+        s.LicenseExpiresOn = Today.AddDays(30);
+        s.EndDate = lastDayInDays is { } d ? Today.AddDays(d) : null;
+
+        s.NeedsLicenseRenewal(Today, 60).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_license_far_from_expiry_needs_no_renewal_whoever_holds_it()
+    {
+        var s = NursePractitioner();
+        s.LicenseExpiresOn = Today.AddDays(200);
+
+        s.NeedsLicenseRenewal(Today, 60).ShouldBeFalse();
+    }
 }

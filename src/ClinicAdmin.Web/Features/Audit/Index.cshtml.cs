@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Auditing;
 using ClinicAdmin.Web.PageKit;
@@ -32,13 +31,12 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     /// <summary>Cursor: show entries newer than this one.</summary>
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
-    public sealed record Change(string Field, string? Old, string? New);
-    /// <param name="ValuesWithheld">A patient record read by a role without clinical read rights: field names only.</param>
-    public sealed record Row(long Id, DateTime AtLocal, string UserName, string Action, string EntityType, string EntityId, IReadOnlyList<Change> Changes,
-        bool ValuesWithheld = false);
+    /// <summary>Also offer internal record types (sign-in tokens, key rows) in the filter.</summary>
+    [BindProperty(SupportsGet = true)] public bool Internal { get; set; }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    public IReadOnlyList<AuditRows.Row> Rows { get; private set; } = [];
+    /// <summary>Record types for the filter: the ones people edit, by their labels (internal ones only when asked for).</summary>
+    public IReadOnlyList<(string Type, string Label)> EntityTypes { get; private set; } = [];
     public IReadOnlyList<string> UserNames { get; private set; } = [];
     public string? OlderCursor { get; private set; }
     public string? NewerCursor { get; private set; }
@@ -50,8 +48,10 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var clock = await clinicTime.ClockAsync();
         ZoneId = clock.Zone.Id;
         // Entity types come from the model, user names from the accounts: no scan of the audit table for the pick lists.
-        EntityTypes = db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(AuditEntry))
-            .Select(t => t.ClrType.IsGenericType ? t.ClrType.Name.Split('`')[0] : t.ClrType.Name).Distinct().Order().ToList();
+        EntityTypes = db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(AuditEntry)).Select(AuditNames.ClrName).Distinct()
+            .Where(t => Internal || AuditText.IsEdited(t) || t == EntityType?.Trim())
+            .Select(t => (t, AuditText.IsEdited(t) ? AuditText.TypeLabel(t) : $"{AuditText.TypeLabel(t)} (internal)"))
+            .OrderBy(t => !AuditText.IsEdited(t.t)).ThenBy(t => t.Item2, StringComparer.OrdinalIgnoreCase).ToList();
         UserNames = [.. (await db.Users.AsNoTracking().Select(u => u.UserName!).OrderBy(n => n).ToListAsync()), "system"];
 
         var q = db.AuditEntries.AsNoTracking();
@@ -95,16 +95,9 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             OlderCursor = hasOlder ? Cursor(page[^1]) : null;
             NewerCursor = Before is not null && page.Count > 0 ? Cursor(page[0]) : null;
         }
-        var readsClinical = ClinicalAccess.CanRead(User);
-        Rows = page.Select(a => ShownTo(readsClinical, new Row(a.Id, clock.ToLocal(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, Changes(a.Before, a.After))))
-            .ToList();
+        Rows = await AuditRows.BuildAsync(db, clock, page, ClinicalAccess.CanRead(User));
         return Page();
     }
-
-    /// <summary>Least privilege: without clinical read rights, a patient record's values never reach the page.</summary>
-    public static Row ShownTo(bool readsClinical, Row row) => readsClinical || !PatientRecords.Holds(row.EntityType)
-        ? row
-        : row with { Changes = row.Changes.Select(c => new Change(c.Field, null, null)).ToList(), ValuesWithheld = true };
 
     private List<string> TypeWithOwnedValues(string type)
     {
@@ -124,39 +117,6 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return null;
         return (new DateTime(ticks, DateTimeKind.Utc), id);
-    }
-
-    /// <summary>Before/after JSON as field / old / new rows. Values are text: the page encodes them.</summary>
-    public static IReadOnlyList<Change> Changes(string? before, string? after)
-    {
-        var old = Parse(before);
-        var @new = Parse(after);
-        return old.Keys.Union(@new.Keys).Order(StringComparer.Ordinal)
-            .Select(k => new Change(k, old.GetValueOrDefault(k), @new.GetValueOrDefault(k)))
-            .ToList();
-    }
-
-    private static Dictionary<string, string?> Parse(string? json)
-    {
-        var result = new Dictionary<string, string?>();
-        if (string.IsNullOrWhiteSpace(json)) return result;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return new() { ["(value)"] = json };
-            foreach (var p in doc.RootElement.EnumerateObject())
-                result[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.Null => null,
-                    JsonValueKind.String => p.Value.GetString(),
-                    _ => p.Value.GetRawText(),
-                };
-        }
-        catch (JsonException)
-        {
-            result["(value)"] = json;
-        }
-        return result;
     }
 
     /// <summary>A link to the record itself, where a page for it exists.</summary>

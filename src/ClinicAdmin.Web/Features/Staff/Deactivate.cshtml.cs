@@ -29,6 +29,9 @@ public class DeactivateModel(ClinicDbContext db, ClinicTime clinicTime, UserMana
         public DateOnly? LastDay { get; set; }
         [Display(Name = "Also disable their sign-in account now (ends their open sessions)")]
         public bool DisableAccount { get; set; } = true;
+        /// <summary>Checked on the server too: a deactivation is never one stray click (the browser's confirm is only a courtesy).</summary>
+        [Display(Name = "I understand: after this day they drop off the active roster and the week grid, and cannot be chosen for new visits")]
+        public bool Confirmed { get; set; }
         public Guid ConcurrencyStamp { get; set; }
     }
 
@@ -56,9 +59,15 @@ public class DeactivateModel(ClinicDbContext db, ClinicTime clinicTime, UserMana
     {
         var person = await LoadAsync(id);
         if (person is null) return NotFound();
+        // Every problem at once: the date is checked even when the box is not ticked (nothing is saved before both pass).
+        if (Input.LastDay is { } lastDay)
+        {
+            try { person.Deactivate(lastDay); }
+            catch (DomainException e) { ModelState.AddModelError(nameof(Input) + "." + nameof(Input.LastDay), e.Message); }
+        }
+        if (!Input.Confirmed)
+            ModelState.AddModelError("Input.Confirmed", "Tick the box to confirm the last day: nothing was changed.");
         if (!ModelState.IsValid) return Page();
-        try { person.Deactivate(Input.LastDay!.Value); }
-        catch (DomainException e) { ModelState.AddModelError(nameof(Input) + "." + nameof(Input.LastDay), e.Message); return Page(); }
 
         var disable = Input.DisableAccount && AccountId is not null && AccountEnabled;
         if (disable && AccountId == users.GetUserId(User))

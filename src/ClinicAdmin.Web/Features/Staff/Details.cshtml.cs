@@ -21,7 +21,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizat
     public Account? Login { get; private set; }
     public int VisitCount { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
-    public StaffView.Status Status { get; private set; }
+    public StaffStatus Status { get; private set; }
     public bool ShowLicenseNumber { get; private set; }
     public bool CanManage { get; private set; }
     public DateOnly Today { get; private set; }
@@ -35,7 +35,7 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizat
         Person = person;
         Id = id;
         Today = clock.Today;
-        Status = StaffView.StatusOn(person.StartDate, person.EndDate, Today);
+        Status = person.StatusOn(Today);
         Warnings = StaffView.Warnings(person, Today);
         ShowLicenseNumber = StaffView.MaySeeLicenseNumbers(User);
         CanManage = (await auth.AuthorizeAsync(User, Policies.ManageAdmin)).Succeeded;

@@ -37,7 +37,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
     public sealed record Row(
         int Id, string Name, string Credentials, string Title, string? Email, string? Phone, string? Npi,
         string? LicenseNumber, string? LicenseState, DateOnly? LicenseExpiresOn, bool IsRenderingProvider,
-        DateOnly StartDate, DateOnly? EndDate, StaffView.Status Status, string? AccountEmail, string? AccountRole,
+        DateOnly StartDate, DateOnly? EndDate, StaffStatus Status, string? AccountEmail, string? AccountRole,
         IReadOnlyList<string> Warnings);
 
     public sealed record Banner(int Expiring, int Expired, int NpiProblems);
@@ -113,7 +113,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
             var account = s.UserId is null ? null : accounts.GetValueOrDefault(s.UserId);
             return new Row(l.Id, $"{s.LastName}, {s.FirstName}", s.Credentials, s.Title, s.Email, s.Phone, s.Npi,
                 s.LicenseNumber, s.LicenseState, s.LicenseExpiresOn, s.IsRenderingProvider, s.StartDate, s.EndDate,
-                StaffView.StatusOn(s.StartDate, s.EndDate, today), account?.Email, account?.Role, StaffView.Warnings(s, today));
+                s.StatusOn(today), account?.Email, account?.Role, StaffView.Warnings(s, today));
         });
         var matching = (WithWarnings ? rows.Where(r => r.Warnings.Count > 0) : rows).ToList();
         Total = matching.Count;
@@ -124,7 +124,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
         // The banner covers everyone still on the roster, whatever the filters, so a filter cannot hide a problem.
         var current = (await db.Staff.AsNoTracking().Where(s => s.EndDate == null || s.EndDate >= today).Select(Projection).ToListAsync()).Select(l => l.S).ToList();
         Attention = new Banner(
-            Expiring: current.Count(s => s.LicenseExpiresOn >= today && s.LicenseExpiresWithin(today, StaffView.ExpiryWarningDays)),
+            Expiring: current.Count(s => s.LicenseExpiresOn >= today && s.NeedsLicenseRenewal(today, StaffView.ExpiryWarningDays)),
             Expired: current.Count(s => s.LicenseExpiresOn < today),
             NpiProblems: current.Count(s => s.IsRenderingProvider && !Npi.IsValid(s.Npi)));
 

@@ -18,12 +18,15 @@ public static class StaffView
     public static bool MaySeeLicenseNumbers(ClaimsPrincipal user) =>
         user.IsInRole(Roles.PracticeManager) || user.IsInRole(Roles.MedicalDirector) || user.IsInRole(Roles.Clinician);
 
-    /// <summary>Warnings for someone still on the roster: billing problems plus licenses expiring soon. Former staff get none.</summary>
+    /// <summary>
+    /// Warnings for someone still on the roster: billing problems plus licenses expiring soon. Former staff get none, and
+    /// nor does a license that outlasts its holder's last day.
+    /// </summary>
     public static IReadOnlyList<string> Warnings(StaffMember s, DateOnly today)
     {
-        if (s.EndDate is { } end && end < today) return [];
+        if (s.StatusOn(today) == StaffStatus.Inactive) return [];
         var list = s.BillingProblems(today).ToList();
-        if (s.LicenseExpiresOn is { } exp && s.LicenseExpiresWithin(today, ExpiryWarningDays))
+        if (s.LicenseExpiresOn is { } exp && s.NeedsLicenseRenewal(today, ExpiryWarningDays))
         {
             if (exp < today)
             {
@@ -39,10 +42,14 @@ public static class StaffView
         return list;
     }
 
-    public enum Status { Active, Upcoming, Former }
-
-    public static Status StatusOn(DateOnly start, DateOnly? end, DateOnly today) =>
-        end is { } e && e < today ? Status.Former : start > today ? Status.Upcoming : Status.Active;
+    /// <summary>The roster's words for a status: "Leaving on 2026-06-30" until the last day, "Inactive" after it.</summary>
+    public static string StatusText(StaffStatus status, DateOnly start, DateOnly? end) => status switch
+    {
+        StaffStatus.Upcoming => $"Starts {RecordText.Date(start)}",
+        StaffStatus.Leaving => $"Leaving on {RecordText.Date(end)}",
+        StaffStatus.Inactive => "Inactive",
+        _ => "Active",
+    };
 
     public static string Slots(IEnumerable<(TimeOnly Start, TimeOnly End)> slots) =>
         string.Join(", ", slots.OrderBy(s => s.Start).Select(s => WeeklySlot.Format(s.Start, s.End)));

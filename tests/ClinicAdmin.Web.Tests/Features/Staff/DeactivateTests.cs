@@ -28,7 +28,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var url = $"/Staff/Deactivate?id={s.Id}";
         ClinicClient.ValueOf(await client.GetDocumentAsync(url), "Input.LastDay").ShouldBe("2026-06-15");
 
-        var response = await client.SubmitAsync(url, new() { ["Input.LastDay"] = "2026-06-14" });
+        var response = await client.SubmitAsync(url, new() { ["Input.LastDay"] = "2026-06-14", ["Input.Confirmed"] = "true" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe($"/Staff/Details?id={s.Id}");
@@ -42,6 +42,52 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Without_the_I_understand_box_nothing_changes_and_the_box_says_why()
+    {
+        StaffData.FreezeClock(App);
+        var s = await StaffData.AddAsync(App, StaffData.Nurse());
+        await LinkAsync(s, Roles.Clinician);
+        await StaffData.ClearAuditAsync(App);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+        var url = $"/Staff/Deactivate?id={s.Id}";
+        var page = await client.GetDocumentAsync(url);
+        page.QuerySelector("#deactivate-form")!.GetAttribute("data-confirm").ShouldNotBeNull().ShouldContain("Okafor");
+        page.QuerySelector("input[type=checkbox][name='Input.Confirmed']")!.HasAttribute("checked").ShouldBeFalse();
+
+        var response = await client.SubmitAsync(page, url, new() { ["Input.LastDay"] = "2026-06-30" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await ClinicClient.ReadAsync(response);
+        ClinicClient.ErrorFor(doc, "Input.Confirmed").ShouldNotBeNull().ShouldContain("Tick the box");
+        ClinicClient.ValueOf(doc, "Input.LastDay").ShouldBe("2026-06-30");
+        (await StaffData.LoadAsync(App, s.Id)).EndDate.ShouldBeNull();
+        (await AccountAsync(Roles.Clinician)).Disabled.ShouldBeFalse();
+        (await App.InDbAsync(db => db.AuditEntries.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_future_last_day_shows_leaving_on_the_roster_until_it_and_inactive_after_it()
+    {
+        StaffData.FreezeClock(App);
+        var s = StaffData.NursePractitioner();
+        s.LicenseExpiresOn = StaffData.Today.AddDays(40);   // would warn: expiring within 60 days
+        await App.InsertAsync(s);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+        var before = (await client.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
+        before.QuerySelector(".staff-warnings")!.TextContent.ShouldContain("License expires");
+
+        (await client.SubmitAsync($"/Staff/Deactivate?id={s.Id}", new() { ["Input.LastDay"] = "2026-06-30", ["Input.Confirmed"] = "true" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var leaving = (await client.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
+        leaving.QuerySelector(".staff-status")!.TextContent.ShouldBe("Leaving on 2026-06-30");
+        leaving.QuerySelector(".staff-warnings")!.TextContent.ShouldNotContain("License");   // gone before the license lapses
+        App.Clock.Set(StaffData.Noon.AddDays(16));   // 1 July: the day after the last day (a new sign-in: the old session has expired)
+        var after = (await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Staff/Index?status=all")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
+        after.QuerySelector(".staff-status")!.TextContent.ShouldBe("Inactive");
+    }
+
+    [Fact]
     public async Task Deactivating_can_disable_the_sign_in_account_and_end_its_sessions()
     {
         StaffData.FreezeClock(App);
@@ -52,7 +98,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
 
         var form = await client.GetDocumentAsync($"/Staff/Deactivate?id={s.Id}");
         form.QuerySelector("input[type=checkbox][name='Input.DisableAccount']")!.HasAttribute("checked").ShouldBeTrue();
-        var response = await client.SubmitAsync(form, $"/Staff/Deactivate?id={s.Id}", new());
+        var response = await client.SubmitAsync(form, $"/Staff/Deactivate?id={s.Id}", new() { ["Input.Confirmed"] = "true" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (disabled, stamp) = await AccountAsync(Roles.Clinician);
@@ -69,7 +115,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         await LinkAsync(s, Roles.Clinician);
 
         var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync($"/Staff/Deactivate?id={s.Id}",
-            new() { ["Input.LastDay"] = "2026-06-30", ["Input.DisableAccount"] = "false" });
+            new() { ["Input.LastDay"] = "2026-06-30", ["Input.DisableAccount"] = "false", ["Input.Confirmed"] = "true" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await AccountAsync(Roles.Clinician)).Disabled.ShouldBeFalse();
@@ -83,7 +129,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var me = await StaffData.AddAsync(App, StaffData.OfficeManager());
         await LinkAsync(me, Roles.PracticeManager);
 
-        var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync($"/Staff/Deactivate?id={me.Id}", new());
+        var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync($"/Staff/Deactivate?id={me.Id}", new() { ["Input.Confirmed"] = "true" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         ClinicClient.ErrorFor(await ClinicClient.ReadAsync(response), "Input.DisableAccount").ShouldNotBeNull().ShouldContain("your own account");
@@ -97,7 +143,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         StaffData.FreezeClock(App);
         var s = await StaffData.AddAsync(App, StaffData.NursePractitioner());
 
-        var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync($"/Staff/Deactivate?id={s.Id}", new() { ["Input.LastDay"] = "2022-12-31" });
+        var response = await (await App.SignInAsync(Roles.PracticeManager)).SubmitAsync($"/Staff/Deactivate?id={s.Id}", new() { ["Input.LastDay"] = "2022-12-31", ["Input.Confirmed"] = "true" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(response);
@@ -180,8 +226,8 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var url = $"/Staff/Deactivate?id={s.Id}";
         var bobsPage = await bob.GetDocumentAsync(url);
 
-        (await alice.SubmitAsync(url, new() { ["Input.LastDay"] = "2026-06-30" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var refused = await bob.SubmitAsync(bobsPage, url, new() { ["Input.LastDay"] = "2026-07-31" });
+        (await alice.SubmitAsync(url, new() { ["Input.LastDay"] = "2026-06-30", ["Input.Confirmed"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await bob.SubmitAsync(bobsPage, url, new() { ["Input.LastDay"] = "2026-07-31", ["Input.Confirmed"] = "true" });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this person while you were editing, so your changes were not saved. Changed by them: End date: now “2026-06-30”");
