@@ -27,7 +27,8 @@ public sealed class RecordVisitTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record visit" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/Visits/Edit"));
-        var today = ClinicToday();
+        // Yesterday: a visit cannot be in the future, and the suite may run before 11:30 clinic time.
+        var today = ClinicToday().AddDays(-1);
         await page.GetByLabel("Arrival (clinic time)").FillAsync($"{today:yyyy-MM-dd}T10:00");
         await page.GetByLabel("IV ketamine infusion (mood disorders)", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Magnesium infusion", new() { Exact = true }).CheckAsync();
