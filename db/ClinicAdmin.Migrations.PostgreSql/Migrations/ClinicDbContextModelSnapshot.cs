@@ -1540,7 +1540,38 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("ClinicSettingsId");
                         });
 
+                    b.OwnsOne("ClinicAdmin.Domain.Visits.VitalLimits", "VitalLimits", b1 =>
+                        {
+                            b1.Property<int>("ClinicSettingsId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("DiastolicAtOrAbove")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("HeartRateAtOrAbove")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("HeartRateAtOrBelow")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SpO2Below")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SystolicAtOrAbove")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("ClinicSettingsId");
+
+                            b1.ToTable("ClinicSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClinicSettingsId");
+                        });
+
                     b.Navigation("BillingAddress")
+                        .IsRequired();
+
+                    b.Navigation("VitalLimits")
                         .IsRequired();
                 });
 

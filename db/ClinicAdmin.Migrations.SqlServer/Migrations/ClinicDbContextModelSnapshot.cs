@@ -1545,7 +1545,38 @@ namespace ClinicAdmin.Migrations.SqlServer.Migrations
                                 .HasForeignKey("ClinicSettingsId");
                         });
 
+                    b.OwnsOne("ClinicAdmin.Domain.Visits.VitalLimits", "VitalLimits", b1 =>
+                        {
+                            b1.Property<int>("ClinicSettingsId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("DiastolicAtOrAbove")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HeartRateAtOrAbove")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HeartRateAtOrBelow")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SpO2Below")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SystolicAtOrAbove")
+                                .HasColumnType("int");
+
+                            b1.HasKey("ClinicSettingsId");
+
+                            b1.ToTable("ClinicSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClinicSettingsId");
+                        });
+
                     b.Navigation("BillingAddress")
+                        .IsRequired();
+
+                    b.Navigation("VitalLimits")
                         .IsRequired();
                 });
 

@@ -1487,7 +1487,38 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ClinicSettingsId");
                         });
 
+                    b.OwnsOne("ClinicAdmin.Domain.Visits.VitalLimits", "VitalLimits", b1 =>
+                        {
+                            b1.Property<int>("ClinicSettingsId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DiastolicAtOrAbove")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HeartRateAtOrAbove")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HeartRateAtOrBelow")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SpO2Below")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SystolicAtOrAbove")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ClinicSettingsId");
+
+                            b1.ToTable("ClinicSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClinicSettingsId");
+                        });
+
                     b.Navigation("BillingAddress")
+                        .IsRequired();
+
+                    b.Navigation("VitalLimits")
                         .IsRequired();
                 });
 

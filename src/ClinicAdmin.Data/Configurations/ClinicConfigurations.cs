@@ -30,6 +30,9 @@ public class ClinicSettingsConfiguration : IEntityTypeConfiguration<ClinicSettin
         b.Property(x => x.GroupNpi).HasMaxLength(Code);
         b.Property(x => x.TimeZoneId).HasMaxLength(Name);
         b.Property(x => x.SuperbillFooter).HasMaxLength(Text);
+        // Columns of the settings row; existing rows get the usual holding parameters (set in the migration).
+        b.OwnsOne(x => x.VitalLimits);
+        b.Navigation(x => x.VitalLimits).IsRequired();
     }
 }
 

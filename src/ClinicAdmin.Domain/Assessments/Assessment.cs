@@ -23,7 +23,7 @@ public class Assessment : EditableEntity
 
     /// <summary>A score describes a moment that has happened: refused in the future (a minute's grace for clock skew).</summary>
     public static DomainException? TakenAtProblem(DateTime takenAtUtc, DateTime nowUtc) =>
-        takenAtUtc > nowUtc.AddMinutes(1) ? new DomainException("TakenAt", "The time taken cannot be in the future.") : null;
+        PastTimes.IsFuture(takenAtUtc, nowUtc) ? new DomainException("TakenAt", "The time taken cannot be in the future.") : null;
 
     public static Assessment Record(int patientId, int? courseId, int? visitId, Instrument instrument, DateTime takenAtUtc, IReadOnlyList<int> items)
     {

@@ -1,4 +1,5 @@
 using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Domain.Visits;
 
 namespace ClinicAdmin.Domain.Clinic;
 
@@ -20,4 +21,6 @@ public class ClinicSettings : EditableEntity
     public string SuperbillFooter { get; set; } = "";
     /// <summary>Reports show MRNs, not names, unless this is set.</summary>
     public bool ShowPatientNamesInReports { get; set; }
+    /// <summary>The vital-sign holding parameters the visit form warns on.</summary>
+    public VitalLimits VitalLimits { get; set; } = new();
 }

@@ -90,20 +90,18 @@ public class Incident : EditableEntity
     /// <summary>What is impossible in the record as filled in: times in the future or out of order, implausible vitals, dose or onset.</summary>
     public IEnumerable<DomainException> RuleViolations(DateTime nowUtc)
     {
-        // A minute's grace: a form filled in "now" is rounded to the minute and clocks differ slightly.
-        var latest = nowUtc.AddMinutes(1);
         if (string.IsNullOrWhiteSpace(Description)) yield return new(nameof(Description), "Describe what happened.");
-        if (OccurredAt > latest) yield return new(nameof(OccurredAt), "The time it occurred cannot be in the future.");
+        if (PastTimes.IsFuture(OccurredAt, nowUtc)) yield return new(nameof(OccurredAt), "The time it occurred cannot be in the future.");
         else if (PlausibleDates.Problem(DateOnly.FromDateTime(OccurredAt), "The time it occurred") is { } year) yield return new(nameof(OccurredAt), year);
         if (ResolvedAt is { } resolved)
         {
             if (resolved < OccurredAt) yield return new(nameof(ResolvedAt), "Resolved cannot be before the time it occurred.");
-            else if (resolved > latest) yield return new(nameof(ResolvedAt), "Resolved cannot be in the future; leave it empty while ongoing.");
+            else if (PastTimes.IsFuture(resolved, nowUtc)) yield return new(nameof(ResolvedAt), "Resolved cannot be in the future; leave it empty while ongoing.");
         }
         if (RescueGivenAt is { } given)
         {
             if (given < OccurredAt) yield return new(nameof(RescueGivenAt), "Rescue medication cannot be given before the time it occurred.");
-            else if (given > latest) yield return new(nameof(RescueGivenAt), "The time rescue medication was given cannot be in the future.");
+            else if (PastTimes.IsFuture(given, nowUtc)) yield return new(nameof(RescueGivenAt), "The time rescue medication was given cannot be in the future.");
         }
         if ((RescueDose is not null || RescueGivenAt is not null) && string.IsNullOrWhiteSpace(RescueMedication))
             yield return new(nameof(RescueMedication), "Name the rescue medication given.");

@@ -1,3 +1,5 @@
+using ClinicAdmin.Domain.Common;
+
 namespace ClinicAdmin.Domain.Visits;
 
 /// <summary>
@@ -43,14 +45,16 @@ public static class ClinicalLimits
     }
 
     /// <summary>
-    /// Arrival and discharge in clinic local time: the visit may be today (also later today, when entered ahead)
-    /// but not on a later day; discharge comes after arrival.
+    /// Arrival and discharge in clinic local time: both have happened (the rule of every record of an event,
+    /// <see cref="PastTimes"/>), arrival within the last 10 years, discharge after arrival.
     /// </summary>
-    public static IEnumerable<(string Field, string Message)> TimingProblems(DateTime arrivalLocal, DateTime? dischargeLocal, DateOnly today)
+    public static IEnumerable<(string Field, string Message)> TimingProblems(DateTime arrivalLocal, DateTime? dischargeLocal, DateTime nowLocal)
     {
         var day = DateOnly.FromDateTime(arrivalLocal);
-        if (day > today) yield return ("StartedAt", $"The visit cannot be after today ({today:yyyy-MM-dd}).");
-        if (day < today.AddYears(-10)) yield return ("StartedAt", "The visit is more than 10 years ago; check the year.");
+        if (PastTimes.IsFuture(arrivalLocal, nowLocal)) yield return ("StartedAt", "The arrival cannot be in the future.");
+        if (day < DateOnly.FromDateTime(nowLocal).AddYears(-10)) yield return ("StartedAt", "The visit is more than 10 years ago; check the year.");
         if (dischargeLocal is { } d && d <= arrivalLocal) yield return ("DischargeTime", "Discharge must be after arrival.");
+        else if (dischargeLocal is { } later && PastTimes.IsFuture(later, nowLocal))
+            yield return ("DischargeTime", "The discharge cannot be in the future; leave it empty until the patient leaves.");
     }
 }

@@ -65,6 +65,14 @@ public class Visit : EditableEntity
     }
 
     /// <summary>
+    /// The unit price a line of <paramref name="service"/> gets on this visit dated <paramref name="visitDate"/>, as
+    /// <see cref="ReviseCharges"/> bills it: a line already on the visit keeps its snapshot while the date stays the one it was
+    /// priced on (<paramref name="pricedOn"/>); otherwise the price in force on the date. Null when there is none.
+    /// </summary>
+    public decimal? UnitPriceOn(Service service, DateOnly visitDate, DateOnly? pricedOn) =>
+        pricedOn == visitDate && ChargeLines.FirstOrDefault(l => l.ServiceId == service.Id) is { } kept ? kept.UnitPrice : service.PriceOn(visitDate)?.Amount;
+
+    /// <summary>
     /// The price in force on <paramref name="visitDate"/> and the units (the service's default when none are given), or a
     /// <see cref="DomainException"/>: field "Units" for units out of range, "Services" when the service has no price that day.
     /// </summary>

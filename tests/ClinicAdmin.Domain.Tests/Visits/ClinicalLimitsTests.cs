@@ -45,15 +45,18 @@ public class ClinicalLimitsTests
     }
 
     [Fact]
-    public void A_visit_may_be_later_today_but_not_on_a_later_day_and_discharge_follows_arrival()
+    public void Arrival_and_discharge_cannot_be_in_the_future_and_discharge_follows_arrival()
     {
-        var today = new DateOnly(2026, 6, 15);
-        var arrival = new DateTime(2026, 6, 15, 18, 0, 0);
-        ClinicalLimits.TimingProblems(arrival, arrival.AddHours(2), today).ShouldBeEmpty();
-        ClinicalLimits.TimingProblems(arrival.AddDays(1), null, today).Single().Field.ShouldBe("StartedAt");
-        ClinicalLimits.TimingProblems(arrival, arrival, today).Single().Message.ShouldBe("Discharge must be after arrival.");
-        ClinicalLimits.TimingProblems(arrival, arrival.AddMinutes(-30), today).Single().Field.ShouldBe("DischargeTime");
-        ClinicalLimits.TimingProblems(arrival.AddYears(-11), null, today).Single().Message.ShouldContain("10 years");
+        var now = new DateTime(2026, 6, 15, 12, 0, 0);
+        var arrival = new DateTime(2026, 6, 15, 10, 0, 0);
+        ClinicalLimits.TimingProblems(arrival, now, now).ShouldBeEmpty();                       // discharged just now
+        ClinicalLimits.TimingProblems(now.AddMinutes(1), null, now).ShouldBeEmpty();            // the minute's grace of every "now" form
+        ClinicalLimits.TimingProblems(now.AddMinutes(2), null, now).Single().ShouldBe(("StartedAt", "The arrival cannot be in the future."));
+        ClinicalLimits.TimingProblems(arrival, now.AddMinutes(30), now).Single().Field.ShouldBe("DischargeTime");
+        ClinicalLimits.TimingProblems(arrival, now.AddMinutes(30), now).Single().Message.ShouldContain("cannot be in the future");
+        ClinicalLimits.TimingProblems(arrival, arrival, now).Single().Message.ShouldBe("Discharge must be after arrival.");
+        ClinicalLimits.TimingProblems(arrival, arrival.AddMinutes(-30), now).Single().Field.ShouldBe("DischargeTime");
+        ClinicalLimits.TimingProblems(arrival.AddYears(-11), null, now).Single().Message.ShouldContain("10 years");
     }
 
     [Theory]

@@ -106,4 +106,19 @@ public class VisitChargingTests
         ex.Field.ShouldBe("Services");
         ex.Message.ShouldContain("2024-12-31");
     }
+
+    [Fact]
+    public void The_form_shows_the_price_the_charge_rule_will_bill_on_the_date()
+    {
+        var infusion = Infusion();
+        var visit = new Visit();
+        visit.Charge(infusion, March);
+        // The line keeps its March snapshot while the date stays; another date prices from the history, as ReviseCharges does.
+        visit.UnitPriceOn(infusion, March, pricedOn: March).ShouldBe(399m);
+        visit.UnitPriceOn(infusion, June, pricedOn: March).ShouldBe(450m);
+        new Visit().UnitPriceOn(infusion, March, pricedOn: null).ShouldBe(399m);
+        new Visit().UnitPriceOn(infusion, new DateOnly(2024, 1, 1), pricedOn: null).ShouldBeNull();
+        visit.ReviseCharges(June, March, [new ChargeRequest(infusion)]);
+        visit.ChargeLines.Single().UnitPrice.ShouldBe(visit.UnitPriceOn(infusion, June, pricedOn: June)!.Value);
+    }
 }

@@ -36,6 +36,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     public IReadOnlyList<(int Id, string Label)> Courses => Choices.Courses;
     public IReadOnlyDictionary<int, ServiceRow> Services => Choices.Services;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
+    /// <summary>The ticked lines at the prices of the visit's date (the form's running total).</summary>
+    public string Total => VisitPrices.Total(Services, Input.Lines.Where(l => l.Selected).Select(l => (l.ServiceId, l.Units)));
+    /// <summary>The clinic's vital-sign warning limits, shown above the vitals.</summary>
+    public VitalLimits Limits { get; private set; } = new();
     public bool Checked { get; private set; }
     public int? SessionNumber { get; private set; }
     public decimal? MgPerKg { get; private set; }
@@ -60,7 +64,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             Id = visit.Id;
             var start = clock.ToLocal(visit.StartedAt);
             Input = VisitInput.From(visit, clock);
-            await LoadChoicesAsync(DateOnly.FromDateTime(start), visit);
+            await LoadChoicesAsync(DateOnly.FromDateTime(start), visit, clock);
             Input.Lines = Services.Values.Select(s => visit.ChargeLines.FirstOrDefault(l => l.ServiceId == s.Id) is { } l
                 ? new VisitInput.LineInput { ServiceId = s.Id, Selected = true, Units = l.Units, Detail = l.Detail }
                 : new VisitInput.LineInput { ServiceId = s.Id }).ToList();
@@ -73,6 +77,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         }
         return Page();
     }
+
+    /// <summary>The price column and total at another date: visits.js asks when the date or the ticked lines change.</summary>
+    public async Task<IActionResult> OnGetPricesAsync(int? id, int? patientId, DateTime? at, string[] line) =>
+        await VisitPrices.QuoteAsync(db, await clinicTime.ClockAsync(), id, patientId, at, line) is { } quote ? new JsonResult(quote) : NotFound();
 
     /// <summary>Validates and shows the warnings (spacing, session count, dose step, provider schedule) without saving.</summary>
     public async Task<IActionResult> OnPostCheckAsync(int? id, int? patientId)
@@ -161,7 +169,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     {
         var (start, discharge, timeProblems) = VisitFormChecks.Times(Input, clock);
         var day = Input.StartedAt is { } typed ? DateOnly.FromDateTime(typed) : clock.Today;
-        await LoadChoicesAsync(day, visit);
+        await LoadChoicesAsync(day, visit, clock);
         foreach (var (field, message) in timeProblems) ModelState.AddErrorOnce(field, message);
 
         StaffMember? provider = null;
@@ -193,7 +201,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     }
 
     private Task<List<string>> WarningsAsync(ClinicClock clock, ParsedVisit p, int? visitId) =>
-        new VisitWarnings(db, options.Value).ForAsync(clock, p.StartLocal, p.Provider, p.Course, Input.DoseMg, p.WeightKg, visitId);
+        new VisitWarnings(db, options.Value).ForAsync(clock, p, Input, visitId);
 
     // ---- saving ----------------------------------------------------------------------------------------------------
 
@@ -228,11 +236,13 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         var p = await db.Patients.AsNoTracking().SingleOrDefaultAsync(x => x.Id == patientId);
         if (p is null) return false;
         PatientId = p.Id; PatientName = $"{p.FirstName} {p.LastName}"; Mrn = p.Mrn; Contraindications = p.Contraindications().ToList();
+        Limits = await VisitWarnings.LimitsAsync(db);
         return true;
     }
 
-    private async Task LoadChoicesAsync(DateOnly day, Visit? visit) =>
-        Choices = await VisitChoices.LoadAsync(db, PatientId, day, visit, Input.RenderingProviderId, Input.Lines.Select(l => l.ServiceId).ToList());
+    private async Task LoadChoicesAsync(DateOnly day, Visit? visit, ClinicClock clock) =>
+        Choices = await VisitChoices.LoadAsync(db, PatientId, day, visit, visit is null ? null : clock.DateOf(visit.StartedAt), Input.RenderingProviderId,
+            Input.Lines.Select(l => l.ServiceId).ToList());
 
     // ---- concurrency -----------------------------------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicAdmin.Web.Features.Visits;
 
 /// <summary>
-/// What a new visit form starts with, for fast entry: now (to five minutes), today's weight, the course in progress and,
-/// from its last session, the provider, route, duration and main services; the location where the patient was last seen.
+/// What a new visit form starts with, for fast entry: now (to five minutes), today's weight, the course in progress; as
+/// provider the signed-in clinician when they render (else the last session's); from the course's last session the route,
+/// duration and main services; the location where the patient was last seen.
 /// </summary>
 public static class VisitDefaults
 {
@@ -25,16 +26,16 @@ public static class VisitDefaults
         var last = await db.Visits.AsNoTracking().Include(v => v.ChargeLines)
             .Where(v => v.PatientId == patientId && (input.TreatmentCourseId == null || v.TreatmentCourseId == input.TreatmentCourseId))
             .OrderByDescending(v => v.StartedAt).FirstOrDefaultAsync();
-        input.RenderingProviderId = last?.RenderingProviderId
-            ?? await db.Staff.Where(s => s.UserId == userId && s.IsRenderingProvider).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+        // The clinician recording the visit usually rendered it: their own staff record when they render, else the course's last provider.
+        var mine = await db.Staff.Where(s => s.UserId == userId && userId != null && s.IsRenderingProvider).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         if (last is not null) { input.Route = last.Route; input.InfusionMinutes = last.InfusionMinutes; }
-        var choices = await VisitChoices.LoadAsync(db, patientId, clock.Today, null, input.RenderingProviderId, []);
+        var choices = await VisitChoices.LoadAsync(db, patientId, clock.Today, null, null, last?.RenderingProviderId, []);
+        input.RenderingProviderId = new[] { mine, last?.RenderingProviderId }.FirstOrDefault(id => id is { } x && choices.Providers.Any(p => p.Id == x));
         // Where this patient was last seen (any course), else the only or first active location; the place of service follows it.
         var lastLocation = await db.Visits.Where(v => v.PatientId == patientId).OrderByDescending(v => v.StartedAt).ThenByDescending(v => v.Id)
             .Select(v => (int?)v.LocationId).FirstOrDefaultAsync();
         input.LocationId = LocationRules.DefaultFor(lastLocation, choices.Locations.Select(l => new LocationEntry(l.Id, l.Label, l.Label, true)).ToList());
         input.PlaceOfService = choices.Locations.FirstOrDefault(l => l.Id == input.LocationId).PlaceOfService ?? "11";
-        if (input.RenderingProviderId is { } rp && !choices.Providers.Any(p => p.Id == rp)) input.RenderingProviderId = null;
         input.Lines = choices.Services.Values.Select(s => new VisitInput.LineInput
         {
             ServiceId = s.Id, Selected = last?.ChargeLines.Any(l => l.ServiceId == s.Id && !l.IsAddOn) == true,

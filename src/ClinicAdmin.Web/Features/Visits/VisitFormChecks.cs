@@ -42,7 +42,7 @@ public static class VisitFormChecks
         if (start is { } skipped && !clock.Exists(skipped)) { problems.Add(("Input.StartedAt", ClinicClock.SkippedTimeMessage)); start = null; }
         if (discharge is { } gone && !clock.Exists(gone)) { problems.Add(("Input.DischargeTime", ClinicClock.SkippedTimeMessage)); discharge = null; }
         if (start is { } arrival)
-            problems.AddRange(ClinicalLimits.TimingProblems(arrival, discharge, clock.Today).Select(p => ("Input." + p.Field, p.Message)));
+            problems.AddRange(ClinicalLimits.TimingProblems(arrival, discharge, clock.NowLocal).Select(p => ("Input." + p.Field, p.Message)));
         return (start, discharge, problems);
     }
 

@@ -8,15 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicAdmin.Web.Features.Visits;
 
 /// <summary>
-/// The non-blocking warnings of a visit as typed (spacing, session count, dose step, provider schedule): shown by "Check"
-/// and again after saving. The rules are the domain's; this class reads the course's other visits they need.
+/// The non-blocking warnings of a visit as typed (vital signs beyond the clinic's limits, spacing, session count, dose step,
+/// provider schedule): shown by "Check" and again after saving. The rules are the domain's; this class reads the clinic's
+/// limits and the course's other visits they need.
 /// </summary>
 public sealed class VisitWarnings(ClinicDbContext db, ClinicalOptions options)
 {
-    public async Task<List<string>> ForAsync(ClinicClock clock, DateTime startLocal, StaffMember provider, TreatmentCourse? course,
-                                             decimal? doseMg, decimal? weightKg, int? visitId)
+    public async Task<List<string>> ForAsync(ClinicClock clock, ParsedVisit parsed, VisitInput input, int? visitId)
     {
-        var warnings = new List<string>();
+        var (startLocal, provider, course, doseMg, weightKg) = (parsed.StartLocal, parsed.Provider, parsed.Course, input.DoseMg, parsed.WeightKg);
+        var limits = await LimitsAsync(db);
+        var warnings = limits.Warnings(input.Before.ToVitals(), input.At40.ToVitals(), input.Discharge.ToVitals()).ToList();
         var startUtc = clock.ToUtc(startLocal);
         if (course is not null)
         {
@@ -34,6 +36,10 @@ public sealed class VisitWarnings(ClinicDbContext db, ClinicalOptions options)
         if (ProviderSchedule.AvailabilityWarning(provider, startLocal) is { } schedule) warnings.Add(schedule);
         return warnings;
     }
+
+    /// <summary>The clinic's vital-sign limits (the defaults if the settings row is missing).</summary>
+    public static async Task<VitalLimits> LimitsAsync(ClinicDbContext db) =>
+        await db.ClinicSettings.AsNoTracking().Select(s => s.VitalLimits).FirstOrDefaultAsync() ?? new VitalLimits();
 
     /// <summary>Arrivals of the course's visits other than <paramref name="exceptVisit"/>, for the session number.</summary>
     public static Task<List<DateTime>> OtherCourseStartsAsync(ClinicDbContext db, int courseId, int? exceptVisit) =>

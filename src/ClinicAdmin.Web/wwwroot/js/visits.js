@@ -24,3 +24,43 @@
         if (code) pos.value = code;
     });
 })();
+
+// Prices and the running total follow the arrival date: the server prices every service on that date (the price history,
+// or the price already billed) and totals the ticked lines; this only sends the date and lines and shows the answer.
+(function () {
+    var form = document.getElementById('visit-form');
+    var total = document.getElementById('visit-total');
+    var date = document.getElementById('Input_StartedAt');
+    if (!form || !total || !date || !form.getAttribute('data-prices-url') || !window.fetch) return;
+    var pending = 0;
+    function rowsOf() { return form.querySelectorAll('tr[data-service]'); }
+    function update() {
+        var url = new URL(form.getAttribute('data-prices-url'), window.location.href);
+        url.searchParams.set('handler', 'Prices');
+        if (date.value) url.searchParams.set('at', date.value);
+        rowsOf().forEach(function (row) {
+            var box = row.querySelector('input[type=checkbox]');
+            if (!box || !box.checked) return;
+            var units = row.querySelector('.units-cell input');
+            var u = units && units.value.trim() ? ':' + units.value.trim() : '';
+            url.searchParams.append('line', row.getAttribute('data-service') + u);
+        });
+        var mine = ++pending;
+        fetch(url.toString(), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (answer) {
+                if (!answer || mine !== pending) return;   // a later change already asked again
+                Object.keys(answer.prices).forEach(function (id) {
+                    var cell = form.querySelector('[data-price-for="' + id + '"]');
+                    if (cell) cell.textContent = answer.prices[id];
+                });
+                total.textContent = answer.total;
+            })
+            .catch(function () { /* the page keeps the prices it was rendered with; saving prices on the server anyway */ });
+    }
+    date.addEventListener('change', update);
+    form.addEventListener('change', function (e) {
+        var t = e.target;
+        if (t && (t.type === 'checkbox' || (t.closest && t.closest('.units-cell')))) update();
+    });
+})();

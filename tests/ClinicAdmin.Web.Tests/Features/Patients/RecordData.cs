@@ -105,14 +105,14 @@ internal static class RecordData
         return hidden!.GetAttribute("name")![..^".ServiceId".Length];
     }
 
-    /// <summary>A complete, valid visit at noon today: infusion, 40 mg IV at 80 kg, vitals, discharge 14:00.</summary>
+    /// <summary>A complete, valid visit this morning (it is noon): infusion, 40 mg IV at 80 kg, vitals, arrival 10:00, discharge 11:30.</summary>
     public static Dictionary<string, string?> ValidVisit(IHtmlDocument doc, Clinic c, Dictionary<string, string?>? overrides = null)
     {
         var values = new Dictionary<string, string?>
         {
-            ["Input.StartedAt"] = "2026-06-15T12:00", ["Input.RenderingProviderId"] = c.Provider.Id.ToString(),
+            ["Input.StartedAt"] = "2026-06-15T10:00", ["Input.RenderingProviderId"] = c.Provider.Id.ToString(),
             ["Input.TreatmentCourseId"] = c.Course.Id.ToString(), ["Input.PlaceOfService"] = "11", ["Input.Route"] = "IV",
-            ["Input.DoseMg"] = "40", ["Input.WeightKg"] = "80", ["Input.InfusionMinutes"] = "40", ["Input.DischargeTime"] = "14:00",
+            ["Input.DoseMg"] = "40", ["Input.WeightKg"] = "80", ["Input.InfusionMinutes"] = "40", ["Input.DischargeTime"] = "11:30",
             ["Input.Before.Systolic"] = "124", ["Input.Before.Diastolic"] = "80", ["Input.Before.HeartRate"] = "72", ["Input.Before.SpO2"] = "98",
             ["Input.At40.Systolic"] = "138", ["Input.At40.Diastolic"] = "86", ["Input.At40.HeartRate"] = "80", ["Input.At40.SpO2"] = "97",
             ["Input.Discharge.Systolic"] = "126", ["Input.Discharge.Diastolic"] = "80", ["Input.Discharge.HeartRate"] = "70", ["Input.Discharge.SpO2"] = "98",

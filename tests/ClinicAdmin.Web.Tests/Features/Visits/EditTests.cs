@@ -70,8 +70,8 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var visit = await App.InDbAsync(db => db.Visits.Include(v => v.ChargeLines).SingleAsync());
         response.Headers.Location!.ToString().ShouldBe($"/Visits/Details?id={visit.Id}");
-        visit.StartedAt.ShouldBe(new DateTime(2026, 6, 15, 17, 0, 0, DateTimeKind.Utc));   // 12:00 in Chicago
-        visit.DischargedAt.ShouldBe(new DateTime(2026, 6, 15, 19, 0, 0, DateTimeKind.Utc));
+        visit.StartedAt.ShouldBe(new DateTime(2026, 6, 15, 15, 0, 0, DateTimeKind.Utc));   // 10:00 in Chicago
+        visit.DischargedAt.ShouldBe(new DateTime(2026, 6, 15, 16, 30, 0, DateTimeKind.Utc));
         visit.RenderingProviderId.ShouldBe(c.Provider.Id);
         visit.TreatmentCourseId.ShouldBe(c.Course.Id);
         visit.SessionNumber.ShouldBe(1);
@@ -101,6 +101,86 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_signed_in_clinician_is_the_default_provider_when_they_render_else_the_last_session_s()
+    {
+        var c = await SeedAsync(App);
+        await AddVisitAsync(App, c, Today.AddDays(-3), session: 1);           // rendered by c.Provider
+        var me = Provider("Mara", "Mine", npi: "1245319599");
+        me.UserId = App.UserIdOf(Roles.Clinician);
+        await App.InsertAsync(me);
+        var client = await App.SignInAsync(Roles.Clinician);
+        var url = $"/Visits/Edit?patientId={c.Patient.Id}";
+        ClinicClient.ValueOf(await client.GetDocumentAsync(url), "Input.RenderingProviderId").ShouldBe(me.Id.ToString());
+
+        // A nurse who records but does not render: the provider of the last session, as before.
+        await App.InDbAsync(async db => { (await db.Staff.SingleAsync(s => s.Id == me.Id)).IsRenderingProvider = false; await db.SaveChangesAsync(); });
+        ClinicClient.ValueOf(await client.GetDocumentAsync(url), "Input.RenderingProviderId").ShouldBe(c.Provider.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Prices_and_total_follow_the_visit_s_date_and_a_backdated_visit_is_charged_and_shown_at_its_price()
+    {
+        // As in the demo clinic: the mood infusion cost $375 until 75 days ago, $399 since.
+        var c = await SeedAsync(App);
+        var mood = Item("IV ketamine infusion (mood, price review)", Domain.Catalog.ServiceCategory.Infusion, "96365", 375m);
+        mood.AddHistoricalPrice(399m, Today.AddDays(-75), "seed", "Annual fee review", Noon.UtcDateTime.AddDays(-80));
+        await App.InsertAsync(mood);
+        var client = await App.SignInAsync(Roles.Clinician);
+        var url = $"/Visits/Edit?patientId={c.Patient.Id}";
+        var doc = await client.GetDocumentAsync(url);
+        doc.QuerySelector($"[data-price-for='{mood.Id}']")!.TextContent.ShouldBe("$399.00");
+
+        // The handler visits.js asks when the date changes: the server's prices and total at that date.
+        var backdated = Today.AddDays(-80);   // Friday 27 March 2026
+        var json = await client.Http.GetStringAsync($"/Visits/Edit?handler=Prices&patientId={c.Patient.Id}&at={backdated:yyyy-MM-dd}T10:00&line={mood.Id}&line={c.Magnesium.Id}:2");
+        using (var answer = System.Text.Json.JsonDocument.Parse(json))
+        {
+            answer.RootElement.GetProperty("prices").GetProperty(mood.Id.ToString()).GetString().ShouldBe("$375.00");
+            answer.RootElement.GetProperty("total").GetString().ShouldBe("$475.00");     // 375 + 2 × 50
+        }
+        var today = await client.Http.GetStringAsync($"/Visits/Edit?handler=Prices&patientId={c.Patient.Id}&at={Today:yyyy-MM-dd}T10:00&line={mood.Id}");
+        using (var answer = System.Text.Json.JsonDocument.Parse(today)) answer.RootElement.GetProperty("total").GetString().ShouldBe("$399.00");
+
+        // Checking the backdated visit renders the price column and total at $375; saving charges $375.
+        var values = ValidVisit(doc, c, new()
+        {
+            ["Input.StartedAt"] = $"{backdated:yyyy-MM-dd}T10:00", [LineOf(doc, c.Infusion.Id) + ".Selected"] = "false", [LineOf(doc, mood.Id) + ".Selected"] = "true",
+        });
+        ClinicClient.FindForm(doc, "#visit-form").SetAttribute("action", doc.QuerySelector("#check-visit")!.GetAttribute("formaction")!);
+        var check = await ClinicClient.ReadAsync(await client.SubmitAsync(doc, url, values));
+        check.QuerySelector($"[data-price-for='{mood.Id}']")!.TextContent.ShouldBe("$375.00");
+        check.QuerySelector("#visit-total")!.TextContent.ShouldBe("$375.00");
+
+        var saved = await client.SubmitAsync(await client.GetDocumentAsync(url), url, values);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.InDbAsync(db => db.ChargeLines.Select(l => l.UnitPrice).SingleAsync())).ShouldBe(375m);
+    }
+
+    [Fact]
+    public async Task The_prices_handler_needs_a_patient_or_visit_and_other_roles_are_refused()
+    {
+        var c = await SeedAsync(App);
+        var clinician = await App.SignInAsync(Roles.Clinician);
+        (await clinician.GetAsync("/Visits/Edit?handler=Prices")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clinician.GetAsync("/Visits/Edit?handler=Prices&id=999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clinician.GetAsync($"/Visits/Edit?handler=Prices&patientId={c.Patient.Id}&at=garbage&line=x:y")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var desk = await (await App.SignInAsync(Roles.FrontDesk)).GetAsync($"/Visits/Edit?handler=Prices&patientId={c.Patient.Id}");
+        desk.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task Each_detail_box_has_its_own_hint()
+    {
+        var c = await SeedAsync(App);
+        var doc = await (await App.SignInAsync(Roles.Clinician)).GetDocumentAsync($"/Visits/Edit?patientId={c.Patient.Id}");
+        var boxes = doc.QuerySelectorAll("input[name$='.Detail']").ToList();
+        boxes.Count.ShouldBe(2);
+        boxes.Select(b => b.GetAttribute("placeholder")).Distinct().Count().ShouldBe(2);
+        doc.QuerySelector($"input[name='{LineOf(doc, c.Magnesium.Id)}.Detail']")!.GetAttribute("placeholder")!.ShouldContain("magnesium");
+        foreach (var box in boxes) doc.GetElementById(box.GetAttribute("aria-describedby")!)!.TextContent.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task Changing_a_price_keeps_past_visits_at_their_old_price()
     {
         var c = await SeedAsync(App);
@@ -120,7 +200,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         var edit = await client.SubmitAsync($"/Visits/Edit?id={first.Id}", new() { ["Input.Notes"] = "Edited a week later." });
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var later = await client.GetDocumentAsync($"/Visits/Edit?patientId={c.Patient.Id}");
-        (await client.SubmitAsync(later, $"/Visits/Edit?patientId={c.Patient.Id}", ValidVisit(later, c, new() { ["Input.StartedAt"] = "2026-06-22T12:00" })))
+        (await client.SubmitAsync(later, $"/Visits/Edit?patientId={c.Patient.Id}", ValidVisit(later, c, new() { ["Input.StartedAt"] = "2026-06-22T10:00" })))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var lines = await App.InDbAsync(db => db.ChargeLines.OrderBy(l => l.VisitId).Select(l => new { l.VisitId, l.UnitPrice, l.Amount }).ToListAsync());
@@ -177,8 +257,10 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         { "Input.DoseMg", "abc", "Input.DoseMg", "not valid" },
         { "Input.DoseMg", "0", "Input.DoseMg", "more than 0 mg" },
         { "Input.DoseMg", "1500", "Input.DoseMg", "1000 mg" },
-        { "Input.StartedAt", "2026-06-16T09:00", "Input.StartedAt", "cannot be after today" },
-        { "Input.DischargeTime", "11:30", "Input.DischargeTime", "Discharge must be after arrival" },
+        { "Input.StartedAt", "2026-06-16T09:00", "Input.StartedAt", "The arrival cannot be in the future" },
+        { "Input.StartedAt", "2026-06-15T12:30", "Input.StartedAt", "The arrival cannot be in the future" },
+        { "Input.DischargeTime", "09:30", "Input.DischargeTime", "Discharge must be after arrival" },
+        { "Input.DischargeTime", "12:30", "Input.DischargeTime", "The discharge cannot be in the future" },
         { "Input.Before.HeartRate", "300", "Input.Before.HeartRate", "Heart rate is between 20 and 250" },
         { "Input.InfusionMinutes", "0", "Input.InfusionMinutes", "between 1 and 600" },
     };
@@ -315,6 +397,43 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
         warning.ShouldContain("Dose rises by 0.25 mg/kg");
         warning.ShouldContain("step limit 0.15 mg/kg");
         (await CheckAsync(c, new() { ["Input.DoseMg"] = "52" })).ShouldContain("No warnings");  // 0.65: +0.15 is the limit itself
+    }
+
+    [Fact]
+    public async Task A_blood_pressure_at_the_clinic_limit_is_warned_about_with_the_value_and_the_limit()
+    {
+        var c = await SeedAsync(App);
+        var warning = await CheckAsync(c, new() { ["Input.At40.Systolic"] = "168", ["Input.At40.Diastolic"] = "104" });
+        warning.ShouldContain("Blood pressure 168/104 at 40 min is at or above the limit 160/100.");
+        (await CheckAsync(c, new() { ["Input.Before.HeartRate"] = "48", ["Input.Discharge.SpO2"] = "91" }))
+            .ShouldSatisfyAllConditions(w => w.ShouldContain("Heart rate 48 before the dose is at or below the limit 50."),
+                                        w => w.ShouldContain("SpO2 91 % at discharge is below the limit 92 %."));
+        (await VisitCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_vital_limits_are_the_clinic_s_setting()
+    {
+        var c = await SeedAsync(App);
+        await App.InDbAsync(async db =>
+        {
+            var s = await db.ClinicSettings.SingleAsync();
+            s.VitalLimits.SystolicAtOrAbove = 170; s.VitalLimits.DiastolicAtOrAbove = 110;
+            await db.SaveChangesAsync();
+        });
+        (await CheckAsync(c, new() { ["Input.At40.Systolic"] = "168", ["Input.At40.Diastolic"] = "104" })).ShouldContain("No warnings");
+        (await CheckAsync(c, new() { ["Input.At40.Systolic"] = "172", ["Input.At40.Diastolic"] = "104" })).ShouldContain("at or above the limit 170/110");
+    }
+
+    [Fact]
+    public async Task Vital_warnings_do_not_block_saving_and_are_shown_on_the_saved_visit()
+    {
+        var c = await SeedAsync(App);
+        var client = await App.SignInAsync(Roles.Clinician);
+        var response = await SubmitVisitAsync(client, c, new() { ["Input.At40.Systolic"] = "168", ["Input.At40.Diastolic"] = "104" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetDocumentAsync(response.Headers.Location!.ToString());
+        page.QuerySelector("#visit-warnings")!.TextContent.ShouldContain("Blood pressure 168/104 at 40 min is at or above the limit 160/100.");
     }
 
     [Fact]
