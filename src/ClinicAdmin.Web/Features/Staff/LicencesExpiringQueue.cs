@@ -18,10 +18,13 @@ public sealed class LicencesExpiringQueue(ClinicDbContext db, TimeProvider time)
     {
         var today = clock.Today;
         var horizon = today.AddDays(StaffView.ExpiryWarningDays);
-        var expiring = db.Staff.AsNoTracking().Where(s => (s.EndDate == null || s.EndDate >= today) && s.LicenseExpiresOn != null && s.LicenseExpiresOn <= horizon
-                                                          && (s.EndDate == null || s.EndDate >= s.LicenseExpiresOn));
-        var count = await expiring.CountAsync(ct);
-        var first = await expiring.OrderBy(s => s.LicenseExpiresOn).Take(WorkQueue.Shown).Select(s => new { s.Id, s.FirstName, s.LastName, s.LicenseExpiresOn }).ToListAsync(ct);
+        // The roster's own rule (StaffMember.NeedsLicenseRenewal: no warning when the last day comes first), over the few
+        // people whose licence date falls inside the horizon.
+        var candidates = await db.Staff.AsNoTracking()
+            .Where(s => (s.EndDate == null || s.EndDate >= today) && s.LicenseExpiresOn != null && s.LicenseExpiresOn <= horizon).ToListAsync(ct);
+        var expiring = candidates.Where(s => s.NeedsLicenseRenewal(today, StaffView.ExpiryWarningDays)).OrderBy(s => s.LicenseExpiresOn).ToList();
+        var count = expiring.Count;
+        var first = expiring.Take(WorkQueue.Shown).ToList();
         return new WorkQueue("licences", "Licences expiring", "patch-exclamation", count,
             new WorkLink("Roster with warnings", "/Staff/Index", WorkLink.Query(("withWarnings", "true"))),
             first.Select(s => new WorkLink($"{s.FirstName} {s.LastName}", "/Staff/Details", WorkLink.Query(("id", s.Id)),
