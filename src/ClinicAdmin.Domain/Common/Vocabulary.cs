@@ -4,6 +4,7 @@ using ClinicAdmin.Domain.Documents;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
 
 // The switches below name every value on purpose (no "_" arm): a new enum value without a label is
@@ -25,6 +26,7 @@ public static class Vocabulary
     [
         typeof(Indication), typeof(CourseStatus), typeof(IncidentType), typeof(IncidentOutcome), typeof(SeriousCriteria),
         typeof(ServiceCategory), typeof(Route), typeof(PaymentMethod), typeof(Instrument), typeof(JobStatus), typeof(DocumentKind),
+        typeof(StaffStatus),
     ];
 
     /// <summary>Any user-facing enum value, for code that holds an <see cref="Enum"/>.</summary>
@@ -41,6 +43,7 @@ public static class Vocabulary
         Instrument v => Label(v),
         JobStatus v => Label(v),
         DocumentKind v => Label(v),
+        StaffStatus v => Label(v),
         _ => throw new ArgumentException($"{value.GetType().Name} has no label in the vocabulary.", nameof(value)),
     };
 
@@ -86,6 +89,14 @@ public static class Vocabulary
         IncidentType.BladderSymptoms => "Bladder symptoms",
         IncidentType.BlurredVision => "Blurred vision",
         IncidentType.Other => "Other",
+    };
+
+    public static string Label(StaffStatus s) => s switch
+    {
+        StaffStatus.Upcoming => "Starting soon",
+        StaffStatus.Active => "Active",
+        StaffStatus.Leaving => "Leaving",
+        StaffStatus.Inactive => "Former staff",
     };
 
     public static string Label(IncidentOutcome o) => o switch

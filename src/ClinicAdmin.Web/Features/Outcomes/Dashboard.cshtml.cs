@@ -68,6 +68,11 @@ public sealed record TrendChart(int Width, int Height, int Left, int Top, int Pl
     public sealed record Point(string X, string Y, string Title);
     public sealed record Series(string Name, string CssClass, IReadOnlyList<string> Segments, IReadOnlyList<Point> Points);
 
+    /// <summary>"2026-12" as "Dec '26" on the axis: a month that cannot be read as a day of a month ("26-12" could).</summary>
+    public static string AxisMonth(string yearMonth) =>
+        DateOnly.TryParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("MMM \'yy", CultureInfo.InvariantCulture) : yearMonth;
+
     private static string F(decimal v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
     public static TrendChart Build(IReadOnlyList<string> labels, decimal max, string format, params (string Name, string Css, IReadOnlyList<decimal?> Values)[] series)
@@ -78,7 +83,7 @@ public sealed record TrendChart(int Width, int Height, int Left, int Top, int Pl
         decimal Y(decimal v) => top + ph * (1 - Math.Clamp(v / max, 0, 1));
         string Show(decimal v) => format == "percent" ? v.ToString("P0", CultureInfo.InvariantCulture) : v.ToString("0.#", CultureInfo.InvariantCulture);
         var yTicks = Enumerable.Range(0, 5).Select(k => max * k / 4).Select(v => new Tick(F(left), F(Y(v)), Show(v))).ToList();
-        var xTicks = labels.Select((l, i) => new Tick(F(X(i)), F(top + ph + 16), l)).ToList();
+        var xTicks = labels.Select((l, i) => new Tick(F(X(i)), F(top + ph + 16), AxisMonth(l))).ToList();
         var lines = series.Select(s =>
         {
             var segments = new List<string>();
