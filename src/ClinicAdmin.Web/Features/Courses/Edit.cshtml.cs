@@ -62,6 +62,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             };
             patientId = c.PatientId;
             if (!await LoadPatientAsync(c.PatientId, c.Diagnoses)) return NotFound();
+            await KeepSupervisorAsync(c.SupervisingProviderId);
         }
         else if (patientId is null || !await LoadPatientAsync(patientId.Value, [])) return NotFound();
         if (id is null)
@@ -83,6 +84,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
         else course = new TreatmentCourse();
         if (patientId is null || !await LoadPatientAsync(patientId.Value, course.Diagnoses)) return NotFound();
+        await KeepSupervisorAsync(course.SupervisingProviderId);
         course.PatientId = patientId.Value;
 
         // Checked codes, lettered in the order of the patient's list (not the order the boxes were ticked).
@@ -147,6 +149,15 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         [nameof(CourseInput.SupervisingProviderId)] = c.SupervisingProviderId?.ToString(),
         [nameof(CourseInput.DiagnosisCodes)] = string.Join(", ", c.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code)),
     };
+
+    /// <summary>The course's current supervising provider stays in the list even if they could no longer be chosen,
+    /// so saving another field never drops them silently.</summary>
+    private async Task KeepSupervisorAsync(int? current)
+    {
+        if (current is not { } id || Supervisors.Any(s => s.Id == id)) return;
+        var name = await db.Staff.AsNoTracking().Where(s => s.Id == id).Select(StaffMember.DisplayNameQuery).SingleOrDefaultAsync();
+        if (name is not null) Supervisors = [.. Supervisors, (id, name + " (can no longer sign)")];
+    }
 
     private async Task<string> SupervisorRefusalAsync(int staffId)
     {

@@ -42,10 +42,11 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
     /// <summary>What prevents issuing this superbill now (empty = it can be issued).</summary>
     public async Task<IReadOnlyList<string>> ProblemsAsync(SuperbillScope scope, DateOnly issuedOn, CancellationToken ct = default)
     {
-        // A refused signer is said in words first (the model would only say the signing provider is missing).
-        if (scope.SignerId is { } signerId && await SigningRefusalAsync(signerId, ct) is { } refusal) return [refusal];
+        // A refused signer is said in words first (the model alone would only say the signing provider is missing).
+        var refusal = scope.SignerId is { } signerId ? await SigningRefusalAsync(signerId, ct) : null;
         var model = await BuildAsync(scope, PendingNumber, 1, issuedOn, ct);
-        return model is null ? ["Nothing to bill: no visits with charges in what you chose."] : model.Problems();
+        IEnumerable<string> problems = model is null ? ["Nothing to bill: no visits with charges in what you chose."] : model.Problems();
+        return refusal is null ? problems.ToList() : [refusal, .. problems.Where(p => p != SuperbillModel.SignerMissing)];
     }
 
     public sealed record Signer(int Id, string FirstName, string LastName, string Credentials, string Npi)
@@ -83,10 +84,11 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
         {
             SuperbillKind.SingleVisit => visits.Where(v => v.Id == scope.VisitId),
             SuperbillKind.TreatmentCourse => visits.Where(v => v.TreatmentCourseId == scope.CourseId),
-            _ => visits.Where(v => scope.VisitIds == null || scope.VisitIds.Contains(v.Id)),
+            _ => visits,
         };
         if (scope.Kind == SuperbillKind.DateRange)
         {
+            if (scope.VisitIds is { Length: > 0 } ids) visits = visits.Where(v => ids.Contains(v.Id));
             var clock = await ClinicClocks.ForAsync(db, TimeProvider.System, ct);
             if (scope.From is { } from) { var f = clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); visits = visits.Where(v => v.StartedAt >= f); }
             if (scope.To is { } to) { var t = clock.DayEndUtc(to); visits = visits.Where(v => v.StartedAt < t); }
