@@ -1150,3 +1150,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    ALTER TABLE "TreatmentCourses" ADD "SupervisingProviderId" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    CREATE INDEX "IX_TreatmentCourses_SupervisingProviderId" ON "TreatmentCourses" ("SupervisingProviderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    ALTER TABLE "TreatmentCourses" ADD CONSTRAINT "FK_TreatmentCourses_StaffMembers_SupervisingProviderId" FOREIGN KEY ("SupervisingProviderId") REFERENCES "StaffMembers" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205073743_SuperbillSigner', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

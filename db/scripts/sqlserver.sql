@@ -1099,3 +1099,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
+)
+BEGIN
+    ALTER TABLE [TreatmentCourses] ADD [SupervisingProviderId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
+)
+BEGIN
+    CREATE INDEX [IX_TreatmentCourses_SupervisingProviderId] ON [TreatmentCourses] ([SupervisingProviderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
+)
+BEGIN
+    ALTER TABLE [TreatmentCourses] ADD CONSTRAINT [FK_TreatmentCourses_StaffMembers_SupervisingProviderId] FOREIGN KEY ([SupervisingProviderId]) REFERENCES [StaffMembers] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205073840_SuperbillSigner', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
