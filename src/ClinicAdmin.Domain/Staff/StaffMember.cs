@@ -60,6 +60,10 @@ public class StaffMember : EditableEntity
         : !Common.Npi.IsValid(npi) ? $"{name} cannot sign the superbill: {Common.Npi.Explain(npi)}"
         : null;
 
+    /// <summary>Who may be offered as a signer, as a filter a query provider translates to SQL (the NPI's check digit is
+    /// then checked in memory by <see cref="SigningRefusal"/>).</summary>
+    public static readonly Expression<Func<StaffMember, bool>> MaySignQuery = s => s.IsRenderingProvider && s.Npi != null && s.Npi != "";
+
     public bool LicenseExpiresWithin(DateOnly today, int days) =>
         LicenseExpiresOn is { } exp && exp <= today.AddDays(days);
 

@@ -175,7 +175,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         PatientDiagnoses = (await db.PatientDiagnoses.AsNoTracking().Where(d => d.PatientId == patientId)
             .OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).Select(d => new { d.Code, d.Description }).ToListAsync())
             .Select(d => (d.Code, d.Description)).ToList();
-        var supervisors = await db.Staff.AsNoTracking().Where(s => s.IsRenderingProvider && s.Npi != null && s.Npi != "")
+        var supervisors = await db.Staff.AsNoTracking().Where(StaffMember.MaySignQuery)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).Select(s => new { s.Id, s.FirstName, s.LastName, s.Credentials, s.Npi }).ToListAsync();
         Supervisors = supervisors.Where(s => StaffMember.SigningRefusal(s.LastName, true, s.Npi) is null)
             .Select(s => (s.Id, StaffMember.NameWithCredentials(s.FirstName, s.LastName, s.Credentials))).ToList();

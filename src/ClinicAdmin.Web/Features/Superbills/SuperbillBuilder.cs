@@ -64,7 +64,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
 
     /// <summary>Who may sign superbills: rendering providers with an NPI, by name.</summary>
     public async Task<IReadOnlyList<Signer>> SignersAsync(CancellationToken ct = default) =>
-        (await db.Staff.AsNoTracking().Where(s => s.IsRenderingProvider && s.Npi != null && s.Npi != "")
+        (await db.Staff.AsNoTracking().Where(StaffMember.MaySignQuery)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
             .Select(s => new Signer(s.Id, s.FirstName, s.LastName, s.Credentials, s.Npi!)).ToListAsync(ct))
         .Where(s => StaffMember.SigningRefusal(s.LastName, true, s.Npi) is null).ToList();
