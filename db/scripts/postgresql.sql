@@ -1154,44 +1154,30 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
-    ALTER TABLE "ClinicSettings" ADD "VitalLimits_DiastolicAtOrAbove" integer NOT NULL DEFAULT 100;
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    ALTER TABLE "TreatmentCourses" ADD "SupervisingProviderId" integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
-    ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrAbove" integer NOT NULL DEFAULT 110;
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    CREATE INDEX "IX_TreatmentCourses_SupervisingProviderId" ON "TreatmentCourses" ("SupervisingProviderId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
-    ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrBelow" integer NOT NULL DEFAULT 50;
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
+    ALTER TABLE "TreatmentCourses" ADD CONSTRAINT "FK_TreatmentCourses_StaffMembers_SupervisingProviderId" FOREIGN KEY ("SupervisingProviderId") REFERENCES "StaffMembers" ("Id") ON DELETE RESTRICT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
-    ALTER TABLE "ClinicSettings" ADD "VitalLimits_SpO2Below" integer NOT NULL DEFAULT 92;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
-    ALTER TABLE "ClinicSettings" ADD "VitalLimits_SystolicAtOrAbove" integer NOT NULL DEFAULT 160;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261205072533_VisitVitalLimits', '10.0.15');
+    VALUES ('20261205073743_SuperbillSigner', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

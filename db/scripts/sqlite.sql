@@ -729,18 +729,49 @@ VALUES ('20261204142450_AccessLog', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
-ALTER TABLE "ClinicSettings" ADD "VitalLimits_DiastolicAtOrAbove" INTEGER NOT NULL DEFAULT 100;
+ALTER TABLE "TreatmentCourses" ADD "SupervisingProviderId" INTEGER NULL;
 
-ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrAbove" INTEGER NOT NULL DEFAULT 110;
+CREATE INDEX "IX_TreatmentCourses_SupervisingProviderId" ON "TreatmentCourses" ("SupervisingProviderId");
 
-ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrBelow" INTEGER NOT NULL DEFAULT 50;
+CREATE TABLE "ef_temp_TreatmentCourses" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_TreatmentCourses" PRIMARY KEY AUTOINCREMENT,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    "EndDate" TEXT NULL,
+    "Indication" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "PatientId" INTEGER NOT NULL,
+    "PlannedSessions" INTEGER NOT NULL,
+    "StartDate" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "SupervisingProviderId" INTEGER NULL,
+    CONSTRAINT "FK_TreatmentCourses_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_TreatmentCourses_StaffMembers_SupervisingProviderId" FOREIGN KEY ("SupervisingProviderId") REFERENCES "StaffMembers" ("Id") ON DELETE RESTRICT
+);
 
-ALTER TABLE "ClinicSettings" ADD "VitalLimits_SpO2Below" INTEGER NOT NULL DEFAULT 92;
-
-ALTER TABLE "ClinicSettings" ADD "VitalLimits_SystolicAtOrAbove" INTEGER NOT NULL DEFAULT 160;
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205072410_VisitVitalLimits', '10.0.15');
+INSERT INTO "ef_temp_TreatmentCourses" ("Id", "ConcurrencyStamp", "EndDate", "Indication", "Notes", "PatientId", "PlannedSessions", "StartDate", "Status", "SupervisingProviderId")
+SELECT "Id", "ConcurrencyStamp", "EndDate", "Indication", "Notes", "PatientId", "PlannedSessions", "StartDate", "Status", "SupervisingProviderId"
+FROM "TreatmentCourses";
 
 COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "TreatmentCourses";
+
+ALTER TABLE "ef_temp_TreatmentCourses" RENAME TO "TreatmentCourses";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_TreatmentCourses_PatientId_StartDate" ON "TreatmentCourses" ("PatientId", "StartDate");
+
+CREATE INDEX "IX_TreatmentCourses_SupervisingProviderId" ON "TreatmentCourses" ("SupervisingProviderId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205073554_SuperbillSigner', '10.0.15');
 

@@ -1102,51 +1102,35 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
 )
 BEGIN
-    ALTER TABLE [ClinicSettings] ADD [VitalLimits_DiastolicAtOrAbove] int NOT NULL DEFAULT 100;
+    ALTER TABLE [TreatmentCourses] ADD [SupervisingProviderId] int NULL;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
 )
 BEGIN
-    ALTER TABLE [ClinicSettings] ADD [VitalLimits_HeartRateAtOrAbove] int NOT NULL DEFAULT 110;
+    CREATE INDEX [IX_TreatmentCourses_SupervisingProviderId] ON [TreatmentCourses] ([SupervisingProviderId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
 )
 BEGIN
-    ALTER TABLE [ClinicSettings] ADD [VitalLimits_HeartRateAtOrBelow] int NOT NULL DEFAULT 50;
+    ALTER TABLE [TreatmentCourses] ADD CONSTRAINT [FK_TreatmentCourses_StaffMembers_SupervisingProviderId] FOREIGN KEY ([SupervisingProviderId]) REFERENCES [StaffMembers] ([Id]) ON DELETE NO ACTION;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
-)
-BEGIN
-    ALTER TABLE [ClinicSettings] ADD [VitalLimits_SpO2Below] int NOT NULL DEFAULT 92;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
-)
-BEGIN
-    ALTER TABLE [ClinicSettings] ADD [VitalLimits_SystolicAtOrAbove] int NOT NULL DEFAULT 160;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+    WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205072812_VisitVitalLimits', N'10.0.15');
+    VALUES (N'20261205073840_SuperbillSigner', N'10.0.15');
 END;
 
 COMMIT;

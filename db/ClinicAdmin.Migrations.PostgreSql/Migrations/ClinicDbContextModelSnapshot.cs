@@ -1008,7 +1008,12 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("SupervisingProviderId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SupervisingProviderId");
 
                     b.HasIndex("PatientId", "StartDate");
 
@@ -1759,6 +1764,11 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ClinicAdmin.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisingProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClinicAdmin.Domain.Staff.StaffMember", b =>

@@ -1010,7 +1010,12 @@ namespace ClinicAdmin.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("SupervisingProviderId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SupervisingProviderId");
 
                     b.HasIndex("PatientId", "StartDate");
 
@@ -1764,6 +1769,11 @@ namespace ClinicAdmin.Migrations.SqlServer.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ClinicAdmin.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisingProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClinicAdmin.Domain.Staff.StaffMember", b =>

@@ -1,4 +1,5 @@
 using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using static ClinicAdmin.Data.Configurations.FieldLengths;
@@ -49,6 +50,7 @@ public class TreatmentCourseConfiguration : IEntityTypeConfiguration<TreatmentCo
         b.Property(x => x.Notes).HasMaxLength(Text);
         b.HasIndex(x => new { x.PatientId, x.StartDate });
         b.HasMany(x => x.Diagnoses).WithOne().HasForeignKey(x => x.TreatmentCourseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.SupervisingProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -200,7 +200,8 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             await db.SaveChangesAsync();
 
             var start = today.AddDays(-rnd.Next(3, 120));
-            var course = new TreatmentCourse { PatientId = patient.Id, Indication = dx.Ind, StartDate = start, Status = CourseStatus.Active, PlannedSessions = 6 };
+            var course = new TreatmentCourse { PatientId = patient.Id, Indication = dx.Ind, StartDate = start, Status = CourseStatus.Active, PlannedSessions = 6,
+                                              SupervisingProviderId = director.Id };   // the medical director is the provider of record
             course.Diagnoses.AddRange(patient.Diagnoses.Select((d, i) => new CourseDiagnosis { Position = i, Code = d.Code, Description = d.Description }));
             db.Courses.Add(course);
             await db.SaveChangesAsync();

@@ -22,6 +22,8 @@ public class TreatmentCourse : EditableEntity
     /// <summary>ICD-10-CM codes for this course, in the order they are lettered on a bill (A, B, ...).</summary>
     public List<CourseDiagnosis> Diagnoses { get; set; } = [];
     public string? Notes { get; set; }
+    /// <summary>The provider of record (a rendering provider with an NPI): signs the course's superbills unless another is chosen.</summary>
+    public int? SupervisingProviderId { get; set; }
 }
 
 public class CourseDiagnosis : Entity

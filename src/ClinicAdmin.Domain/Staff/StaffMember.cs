@@ -69,6 +69,18 @@ public class StaffMember : EditableEntity
         if (LicenseExpiresOn is { } exp && exp < today) yield return $"License expired on {exp:yyyy-MM-dd}.";
     }
 
+    /// <summary>Why this person cannot sign a superbill as provider of record (box 31), or null when they can:
+    /// only a rendering provider with a valid NPI may sign.</summary>
+    public static string? SigningRefusal(string name, bool isRenderingProvider, string? npi) =>
+        !isRenderingProvider ? $"{name} cannot sign the superbill: only a rendering provider can be the provider of record."
+        : string.IsNullOrWhiteSpace(npi) ? $"{name} cannot sign the superbill: no NPI is on file for them."
+        : !Common.Npi.IsValid(npi) ? $"{name} cannot sign the superbill: {Common.Npi.Explain(npi)}"
+        : null;
+
+    /// <summary>Who may be offered as a signer, as a filter a query provider translates to SQL (the NPI's check digit is
+    /// then checked in memory by <see cref="SigningRefusal"/>).</summary>
+    public static readonly Expression<Func<StaffMember, bool>> MaySignQuery = s => s.IsRenderingProvider && s.Npi != null && s.Npi != "";
+
     public bool LicenseExpiresWithin(DateOnly today, int days) =>
         LicenseExpiresOn is { } exp && exp <= today.AddDays(days);
 

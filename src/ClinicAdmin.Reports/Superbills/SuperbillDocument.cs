@@ -394,9 +394,13 @@ public sealed class SuperbillDocument
             return (Line: line, Description: lines, Height: PdfText.Height(Math.Max(1, lines.Count), Typography.TableCell) + 2 * CellPadY);
         }).ToList();
 
-        // Keep the title, the column header and at least two rows together.
+        // What follows the table (totals, statement, signature) is kept with its last row, so the signature never
+        // stands alone on a page: a page break falls before the last row rather than between it and the totals.
+        var tail = SectionGap + TotalsHeight(g) + SignatureHeight;
+
+        // Keep the title, the column header and at least two rows together (with the tail when they are the last).
         var firstRows = rows.Take(2).Sum(r => r.Height);
-        flow.EnsureRoom(SectionTitleHeight + headerHeight + firstRows + continuedNote);
+        flow.EnsureRoom(SectionTitleHeight + headerHeight + firstRows + (rows.Count <= 2 ? tail : continuedNote));
         g = flow.Gfx;
         SectionTitle(flow, $"Services (24) · {rows.Count} {(rows.Count == 1 ? "line" : "lines")}");
         ComposeServiceHeader(flow, headerHeight);
@@ -410,7 +414,7 @@ public sealed class SuperbillDocument
             var (line, descriptionLines, height) = rows[i];
             var isLast = i == rows.Count - 1;
             var facilityRow = facilities is not null && (i == 0 || line.FacilityCode != currentFacility);
-            if (!flow.Fits(height + (facilityRow ? facilityRowHeight : 0) + (isLast ? 0 : continuedNote)))
+            if (!flow.Fits(height + (facilityRow ? facilityRowHeight : 0) + (isLast ? tail : continuedNote)))
             {
                 PdfText.Draw(g, "Services continue on the next page.", Typography.Small, flow.Left, flow.Y + 3, flow.Width, TextAlign.Right);
                 flow.NewPage();
@@ -465,26 +469,47 @@ public sealed class SuperbillDocument
 
     // ---------------------------------------------------------------- totals, statement, signature
 
-    private void ComposeTotalsAndStatement(PageFlow flow)
-    {
-        var g = flow.Gfx;
-        const double totalsWidth = 200;
-        const double gap = 18;
-        var statementWidth = flow.Width - totalsWidth - gap;
-        var statement = _model.InsurerStatement ?? SuperbillText.InsurerStatement(_model);
-        var statementLines = PdfText.Wrap(g, statement, Typography.Body, statementWidth);
-        var statementHeight = Typography.Heading.LineHeight + 2 + PdfText.Height(statementLines.Count, Typography.Body);
+    private const double TotalsWidth = 200;
+    private const double TotalsGap = 18;
+    private const double TotalsRuleGap = 2;
+    private const double SignatureLineGap = 22;   // room to sign by hand above the line
+    private static double SignatureHeight => SignatureLineGap + 2 + Typography.ValueStrong.LineHeight + Typography.Label.LineHeight;
 
+    private IReadOnlyList<string> StatementLines(XGraphics g, double width) =>
+        PdfText.Wrap(g, _model.InsurerStatement ?? SuperbillText.InsurerStatement(_model), Typography.Body, width);
+
+    private (string Label, string Value, TextStyle LabelStyle, TextStyle ValueStyle)[] TotalRows()
+    {
         var t = _model.Totals;
-        (string Label, string Value, TextStyle LabelStyle, TextStyle ValueStyle)[] totals =
+        return
         [
             ("Total charges (28)", SuperbillFormat.Money(t.Charges), Typography.TotalLabel, Typography.TotalValue),
             ("Amount paid (29)", SuperbillFormat.Money(t.AmountPaid), Typography.TotalLabel, Typography.TotalValue),
             ("Balance due (30)", SuperbillFormat.Money(t.Balance), Typography.TotalLabelStrong, Typography.TotalStrong),
         ];
-        const double ruleGap = 2;
-        var totalsHeight = totals.Sum(x => x.ValueStyle.LineHeight) + ruleGap + 2 * CardPadding;
-        flow.EnsureRoom(Math.Max(statementHeight, totalsHeight));
+    }
+
+    private static double StatementHeight(int lines) => Typography.Heading.LineHeight + 2 + PdfText.Height(lines, Typography.Body);
+    private double TotalsBoxHeight() => TotalRows().Sum(x => x.ValueStyle.LineHeight) + TotalsRuleGap + 2 * CardPadding;
+
+    /// <summary>Height of the totals and statement block, including the gap before the signature.</summary>
+    private double TotalsHeight(XGraphics g) =>
+        Math.Max(StatementHeight(StatementLines(g, ContentWidth - TotalsWidth - TotalsGap).Count), TotalsBoxHeight()) + SectionGap + 6;
+
+    private double ContentWidth => _columns.Sum(c => c.Width);
+
+    private void ComposeTotalsAndStatement(PageFlow flow)
+    {
+        var g = flow.Gfx;
+        const double totalsWidth = TotalsWidth;
+        var statementWidth = flow.Width - totalsWidth - TotalsGap;
+        var statementLines = StatementLines(g, statementWidth);
+        var statementHeight = StatementHeight(statementLines.Count);
+        var totals = TotalRows();
+        const double ruleGap = TotalsRuleGap;
+        var totalsHeight = TotalsBoxHeight();
+        // The signature comes along: it is never alone on a page.
+        flow.EnsureRoom(TotalsHeight(g) + SignatureHeight);
         g = flow.Gfx;
 
         // Statement for the insurer.
@@ -517,9 +542,8 @@ public sealed class SuperbillDocument
     {
         var g = flow.Gfx;
         var s = _model.Signature;
-        const double lineGap = 22;   // room to sign by hand above the line
-        var height = lineGap + 2 + Typography.ValueStrong.LineHeight + Typography.Label.LineHeight;
-        flow.EnsureRoom(height);
+        const double lineGap = SignatureLineGap;
+        flow.EnsureRoom(SignatureHeight);
         g = flow.Gfx;
 
         var signatureWidth = flow.Width * 0.58;
@@ -534,7 +558,8 @@ public sealed class SuperbillDocument
         g.DrawLine(SignaturePen, dateX, lineY, flow.Right, lineY);
 
         var y = lineY + 2;
-        var name = string.IsNullOrWhiteSpace(s.Credentials) ? s.ProviderName : $"{s.ProviderName}, {s.Credentials}";
+        var name = (string.IsNullOrWhiteSpace(s.Credentials) ? s.ProviderName : $"{s.ProviderName}, {s.Credentials}")
+                   + (string.IsNullOrWhiteSpace(s.Npi) ? "" : $" · NPI {s.Npi}");
         PdfText.Draw(g, PdfText.Fit(g, name, Typography.ValueStrong, signatureWidth), Typography.ValueStrong, flow.Left, y, signatureWidth);
         PdfText.Draw(g, "DATE", Typography.Label, dateX, y + 1, dateWidth);
         y += Typography.ValueStrong.LineHeight;

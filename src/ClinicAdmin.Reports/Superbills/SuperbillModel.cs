@@ -165,8 +165,9 @@ public sealed record SuperbillTotals(decimal Charges, decimal AmountPaid, decima
     }
 }
 
-/// <summary>The signing provider (box 31). <see cref="SignatureText"/>, when set, is printed on the line (e.g. "Electronically signed").</summary>
-public sealed record SuperbillSignature(string ProviderName, string Credentials, DateOnly SignedOn, string? SignatureText = null);
+/// <summary>The signing provider of record (box 31). <see cref="SignatureText"/>, when set, is printed on the line (e.g. "Electronically signed");
+/// <see cref="Npi"/>, when set, is printed beside the name.</summary>
+public sealed record SuperbillSignature(string ProviderName, string Credentials, DateOnly SignedOn, string? SignatureText = null, string? Npi = null);
 
 /// <summary>This superbill is void; <see cref="ReplacedBy"/> names the document that replaces it, if any.</summary>
 public sealed record SuperbillVoid(string? ReplacedBy, string? Reason = null)

@@ -11,6 +11,9 @@ public sealed partial record SuperbillModel
     /// <summary>A line points to at most four diagnoses (box 24E).</summary>
     public const int MaxPointersPerLine = 4;
 
+    /// <summary>Said when box 31 names nobody.</summary>
+    public const string SignerMissing = "The signing provider is missing.";
+
     /// <summary>The letter of the diagnosis at a position: 0 → 'A' … 11 → 'L'.</summary>
     public static char DiagnosisLetter(int index) => (char)('A' + index);
 
@@ -133,7 +136,7 @@ public sealed partial record SuperbillModel
         }
 
         // Signature (box 31).
-        if (Signature is null || string.IsNullOrWhiteSpace(Signature.ProviderName)) p.Add("The signing provider is missing.");
+        if (Signature is null || string.IsNullOrWhiteSpace(Signature.ProviderName)) p.Add(SignerMissing);
 
         return p;
     }

@@ -55,17 +55,40 @@ public sealed partial class SuperbillBrowserTests(BrowserApp app)
         var link = await page.Locator("#patient-link").InputValueAsync();
         await page.Context.CloseAsync();
 
-        var patient = await (await app.Browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        // The patient opens it on a phone.
+        var patient = await (await app.Browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 390, Height = 844 } })).NewPageAsync();
         await patient.GotoAsync(link);
+        var clinicName = ClinicName();
+        (await patient.Locator("#clinic-name").InnerTextAsync()).Trim().ShouldBe(clinicName);
+        (await patient.Locator("#main-nav").CountAsync()).ShouldBe(0); // the patient layout, not the staff one
         var dob = DateOfBirthOf(patientId);
         await patient.GetByLabel("Date of birth").FillAsync(dob.AddDays(1).ToString("yyyy-MM-dd"));
         await patient.GetByRole(AriaRole.Button, new() { Name = "Download superbill" }).ClickAsync();
         (await patient.Locator("#link-message").InnerTextAsync()).ShouldContain("does not match");
         await patient.GetByLabel("Date of birth").FillAsync(dob.ToString("yyyy-MM-dd"));
+        // The right date: the success state replaces the form (and its error); the download starts by itself.
         var served = await patient.RunAndWaitForDownloadAsync(() => patient.GetByRole(AriaRole.Button, new() { Name = "Download superbill" }).ClickAsync());
-        var pdf = await File.ReadAllBytesAsync((await served.PathAsync())!);
+        await patient.Locator("#link-success").WaitForAsync();
+        (await patient.Locator("#link-message").CountAsync()).ShouldBe(0);
+        (await patient.Locator("#link-success").InnerTextAsync()).ShouldContain("date of birth is confirmed");
+        (await patient.Locator("#clinic-name").InnerTextAsync()).Trim().ShouldBe(clinicName);
+        System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync((await served.PathAsync())!), 0, 4).ShouldBe("%PDF");
+        // "Download again" serves it again; no sideways scrolling on the phone.
+        var again = await patient.RunAndWaitForDownloadAsync(() => patient.GetByRole(AriaRole.Link, new() { Name = "Download again" }).ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await again.PathAsync())!);
         System.Text.Encoding.ASCII.GetString(pdf, 0, 4).ShouldBe("%PDF");
+        (await patient.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
+        await patient.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "patient-link-success-390.png"), FullPage = true });
         await patient.Context.CloseAsync();
+    }
+
+    private string ClinicName()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "clinicadmin.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Name FROM ClinicSettings LIMIT 1";
+        return (string)command.ExecuteScalar()!;
     }
 
     private DateOnly DateOfBirthOf(int patientId)

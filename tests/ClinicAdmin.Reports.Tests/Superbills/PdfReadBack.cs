@@ -16,6 +16,12 @@ public static class PdfReadBack
 
     public static string Text(byte[] pdf) => string.Join("\f", Pages(pdf));
 
+    /// <summary>The text of page <paramref name="page"/> (1-based) alone, read with <c>pdftotext -f N -l N</c>.</summary>
+    public static string Page(byte[] pdf, int page) => Run("/usr/bin/pdftotext", pdf, $"-layout -enc UTF-8 -f {page} -l {page} {{0}} -").Output;
+
+    public static int PageCount(byte[] pdf) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(Info(pdf), @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The text in drawing order with all whitespace collapsed to single spaces: for phrases that wrap over lines.</summary>
     public static string FlatText(byte[] pdf) =>
         System.Text.RegularExpressions.Regex.Replace(Run("/usr/bin/pdftotext", pdf, "-raw -enc UTF-8 {0} -").Output, @"\s+", " ");
@@ -25,9 +31,12 @@ public static class PdfReadBack
     public static string Info(byte[] pdf) => Run("/usr/bin/pdfinfo", pdf, "{0}").Output;
 
     /// <summary>Renders page 1 to a PNG (for looking at the layout) and returns its path.</summary>
-    public static string RenderFirstPage(byte[] pdf, string outputPrefix, int dpi = 60)
+    public static string RenderFirstPage(byte[] pdf, string outputPrefix, int dpi = 60) => RenderPage(pdf, 1, outputPrefix, dpi);
+
+    /// <summary>Renders one page (1-based) to a PNG and returns its path.</summary>
+    public static string RenderPage(byte[] pdf, int page, string outputPrefix, int dpi = 60)
     {
-        Run("/usr/bin/pdftoppm", pdf, $"-png -r {dpi} -f 1 -l 1 -singlefile {{0}} {outputPrefix}");
+        Run("/usr/bin/pdftoppm", pdf, $"-png -r {dpi} -f {page} -l {page} -singlefile {{0}} {outputPrefix}");
         return outputPrefix + ".png";
     }
 

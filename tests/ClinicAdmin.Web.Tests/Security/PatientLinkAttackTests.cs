@@ -97,7 +97,9 @@ public abstract class PatientLinkAttackTests(ClinicApp app) : PageTest(app)
         html.ShouldNotContain(token);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         page.QuerySelector("input[name='Input.DateOfBirth']").ShouldNotBeNull();
-        var pdf = await patient.SubmitAsync(page, "/PatientLink", new() { ["Input.DateOfBirth"] = "1980-02-03" });
+        var verified = await patient.SubmitAsync(page, "/PatientLink", new() { ["Input.DateOfBirth"] = "1980-02-03" });
+        verified.StatusCode.ShouldBe(HttpStatusCode.Redirect); // to the success page, which offers the download
+        var pdf = await patient.GetAsync("/PatientLink?handler=Download");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await pdf.Content.ReadAsByteArrayAsync()).ShouldBe(doc.Content);
 

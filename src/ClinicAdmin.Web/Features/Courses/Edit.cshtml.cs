@@ -3,6 +3,7 @@ using ClinicAdmin.Data;
 using ClinicAdmin.Data.Configurations;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Web.PageKit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
     public string Mrn { get; private set; } = "";
     /// <summary>The patient's diagnoses in their list order (primary first): the checked ones are lettered A, B, … in this order.</summary>
     public IReadOnlyList<(string Code, string Description)> PatientDiagnoses { get; private set; } = [];
+    /// <summary>Who may be the provider of record: rendering providers with an NPI (id, "Name, Credentials").</summary>
+    public IReadOnlyList<(int Id, string Name)> Supervisors { get; private set; } = [];
 
     public sealed class CourseInput
     {
@@ -40,6 +43,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         public CourseStatus Status { get; set; } = CourseStatus.Planned;
         [Display(Name = "Notes"), StringLength(FieldLengths.Text, ErrorMessage = "{0} can be at most {1} characters.")]
         public string? Notes { get; set; }
+        [Display(Name = "Supervising provider (provider of record)")]
+        public int? SupervisingProviderId { get; set; }
         public Guid ConcurrencyStamp { get; set; }
     }
 
@@ -53,10 +58,11 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
             Input = new CourseInput
             {
                 Indication = c.Indication, PlannedSessions = c.PlannedSessions, StartDate = c.StartDate, EndDate = c.EndDate, Status = c.Status,
-                Notes = c.Notes, ConcurrencyStamp = c.ConcurrencyStamp, DiagnosisCodes = c.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code).ToList(),
+                Notes = c.Notes, SupervisingProviderId = c.SupervisingProviderId, ConcurrencyStamp = c.ConcurrencyStamp, DiagnosisCodes = c.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code).ToList(),
             };
             patientId = c.PatientId;
             if (!await LoadPatientAsync(c.PatientId, c.Diagnoses)) return NotFound();
+            await KeepSupervisorAsync(c.SupervisingProviderId);
         }
         else if (patientId is null || !await LoadPatientAsync(patientId.Value, [])) return NotFound();
         if (id is null)
@@ -78,6 +84,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         }
         else course = new TreatmentCourse();
         if (patientId is null || !await LoadPatientAsync(patientId.Value, course.Diagnoses)) return NotFound();
+        await KeepSupervisorAsync(course.SupervisingProviderId);
         course.PatientId = patientId.Value;
 
         // Checked codes, lettered in the order of the patient's list (not the order the boxes were ticked).
@@ -94,6 +101,9 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         if (course.Status is CourseStatus.Completed or CourseStatus.Stopped && course.EndDate is null)
             course.EndDate = (await clinicTime.ClockAsync()).Today;
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
+        if (Input.SupervisingProviderId != course.SupervisingProviderId && Input.SupervisingProviderId is { } sup && !Supervisors.Any(s => s.Id == sup))
+            ModelState.AddModelError("Input.SupervisingProviderId", await SupervisorRefusalAsync(sup));
+        course.SupervisingProviderId = Input.SupervisingProviderId;
         if (!Enum.IsDefined(Input.Status)) ModelState.AddModelError("Input.Status", "Choose a status.");
 
         Try(() => CourseRules.CheckPlannedSessions(course.PlannedSessions), Input.PlannedSessions is not null);
@@ -136,8 +146,24 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         [nameof(CourseInput.Indication)] = Vocabulary.Label(c.Indication), [nameof(CourseInput.PlannedSessions)] = c.PlannedSessions.ToString(),
         [nameof(CourseInput.StartDate)] = RecordText.Date(c.StartDate), [nameof(CourseInput.EndDate)] = RecordText.Date(c.EndDate),
         [nameof(CourseInput.Status)] = Vocabulary.Label(c.Status), [nameof(CourseInput.Notes)] = c.Notes,
+        [nameof(CourseInput.SupervisingProviderId)] = c.SupervisingProviderId?.ToString(),
         [nameof(CourseInput.DiagnosisCodes)] = string.Join(", ", c.Diagnoses.OrderBy(d => d.Position).Select(d => d.Code)),
     };
+
+    /// <summary>The course's current supervising provider stays in the list even if they could no longer be chosen,
+    /// so saving another field never drops them silently.</summary>
+    private async Task KeepSupervisorAsync(int? current)
+    {
+        if (current is not { } id || Supervisors.Any(s => s.Id == id)) return;
+        var name = await db.Staff.AsNoTracking().Where(s => s.Id == id).Select(StaffMember.DisplayNameQuery).SingleOrDefaultAsync();
+        if (name is not null) Supervisors = [.. Supervisors, (id, name + " (can no longer sign)")];
+    }
+
+    private async Task<string> SupervisorRefusalAsync(int staffId)
+    {
+        var s = await db.Staff.AsNoTracking().Where(x => x.Id == staffId).Select(x => new { Name = x.FirstName + " " + x.LastName, x.IsRenderingProvider, x.Npi }).SingleOrDefaultAsync();
+        return (s is null ? null : StaffMember.SigningRefusal(s.Name, s.IsRenderingProvider, s.Npi)) ?? "Choose a rendering provider with an NPI.";
+    }
 
     /// <param name="kept">The course's current diagnoses: one the patient's list no longer has stays choosable.</param>
     private async Task<bool> LoadPatientAsync(int patientId, IEnumerable<CourseDiagnosis> kept)
@@ -149,6 +175,10 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         PatientDiagnoses = (await db.PatientDiagnoses.AsNoTracking().Where(d => d.PatientId == patientId)
             .OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).Select(d => new { d.Code, d.Description }).ToListAsync())
             .Select(d => (d.Code, d.Description)).ToList();
+        var supervisors = await db.Staff.AsNoTracking().Where(StaffMember.MaySignQuery)
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).Select(s => new { s.Id, s.FirstName, s.LastName, s.Credentials, s.Npi }).ToListAsync();
+        Supervisors = supervisors.Where(s => StaffMember.SigningRefusal(s.LastName, true, s.Npi) is null)
+            .Select(s => (s.Id, StaffMember.NameWithCredentials(s.FirstName, s.LastName, s.Credentials))).ToList();
         PatientDiagnoses = PatientDiagnoses.Concat(kept.OrderBy(d => d.Position).Where(k => !PatientDiagnoses.Any(d => d.Code == k.Code)).Select(k => (k.Code, k.Description)).ToList()).ToList();
         return true;
     }

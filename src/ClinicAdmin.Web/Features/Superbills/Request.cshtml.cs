@@ -14,7 +14,7 @@ namespace ClinicAdmin.Web.Features.Superbills;
 
 /// <summary>Request a superbill for one patient: one visit, a whole course or a date range. Checked before it is queued.</summary>
 [Authorize(Policy = Policies.ManagePatients)]
-public class RequestModel(ClinicDbContext db, SuperbillRequests requests, ClinicTime clinicTime) : PageModel
+public class RequestModel(ClinicDbContext db, SuperbillRequests requests, SuperbillBuilder builder, ClinicTime clinicTime) : PageModel
 {
     public enum RequestKind { Course, Visit, Range }
 
@@ -25,6 +25,8 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         [Display(Name = "Treatment course")] public int? CourseId { get; set; }
         [Display(Name = "From")] public DateOnly? From { get; set; }
         [Display(Name = "To")] public DateOnly? To { get; set; }
+        /// <summary>Empty: the course's supervising provider, else whoever rendered the last visit.</summary>
+        [Display(Name = "Signed by (provider of record)")] public int? SignerId { get; set; }
     }
 
     public sealed record Option(int Id, string Label);
@@ -35,6 +37,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
     public string PatientName { get; private set; } = "";
     public IReadOnlyList<Option> Visits { get; private set; } = [];
     public IReadOnlyList<Option> Courses { get; private set; } = [];
+    public IReadOnlyList<Option> Signers { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
@@ -57,6 +60,8 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
                 break;
         }
         if (scope is null || !ModelState.IsValid) return Page();
+        // The signer goes into the job's parameters: the one chosen, else the default resolved now (so the job does not guess).
+        scope = scope with { SignerId = Input.SignerId ?? await builder.DefaultSignerIdAsync(scope, HttpContext.RequestAborted) };
 
         var title = Input.Kind switch
         {
@@ -84,6 +89,8 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
         }
         var scope = await requests.ScopeOfAsync(doc.RequestKey, patientId, HttpContext.RequestAborted);
         if (scope is null) return NotFound();
+        // A corrected version keeps the original's provider of record (none stored: signed the old way, as the original was).
+        scope = scope with { SignerId = await requests.SignerOfAsync(doc.RequestKey, HttpContext.RequestAborted) };
         await LoadAsync();
         var result = await requests.RequestAsync(scope with { }, doc.Version + 1, documentId, $"Superbill {doc.DocumentNumber}, corrected version {doc.Version + 1} — patient #{patientId}", User, HttpContext.RequestAborted);
         if (result.Run is null)
@@ -106,8 +113,11 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Clinic
             .Select(v => new { v.Id, v.StartedAt, v.SessionNumber, Lines = v.ChargeLines.Count }).ToListAsync();
         Visits = visits.Select(v => new Option(v.Id, $"{RecordText.DateTime(clock.ToLocal(v.StartedAt))}{(v.SessionNumber is { } s ? $" · session {s}" : "")}{(v.Lines == 0 ? " · no charges" : "")}")).ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => c.PatientId == PatientId).OrderByDescending(c => c.StartDate)
-            .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status }).ToListAsync();
-        Courses = courses.Select(c => new Option(c.Id, $"{Vocabulary.Label(c.Indication)} from {RecordText.Date(c.StartDate)} ({Vocabulary.Label(c.Status)})")).ToList();
+            .Select(c => new { c.Id, c.Indication, c.StartDate, c.Status, Supervisor = db.Staff.Where(s => s.Id == c.SupervisingProviderId).Select(s => s.FirstName + " " + s.LastName).FirstOrDefault() })
+            .ToListAsync();
+        Courses = courses.Select(c => new Option(c.Id, $"{Vocabulary.Label(c.Indication)} from {RecordText.Date(c.StartDate)} ({Vocabulary.Label(c.Status)})"
+                                                       + (c.Supervisor is null ? "" : $" · provider of record {c.Supervisor}"))).ToList();
+        Signers = (await builder.SignersAsync()).Select(s => new Option(s.Id, s.Label)).ToList();
         return true;
     }
 }

@@ -1,13 +1,16 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Common;
+using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Reports.Superbills;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicAdmin.Web.Features.Superbills;
 
-/// <summary>What one superbill covers. Ids and dates only (it is stored as a job's parameters).</summary>
+/// <summary>What one superbill covers. Ids and dates only (it is stored as a job's parameters).
+/// <see cref="SignerId"/> is the provider of record who signs it; parameters stored before it existed have none,
+/// and those are signed as they always were, by whoever rendered the last visit.</summary>
 public sealed record SuperbillScope(SuperbillKind Kind, int PatientId, int? VisitId = null, int? CourseId = null,
-                                    DateOnly? From = null, DateOnly? To = null, int[]? VisitIds = null)
+                                    DateOnly? From = null, DateOnly? To = null, int[]? VisitIds = null, int? SignerId = null)
 {
     public static SuperbillScope ForVisit(int patientId, int visitId) => new(SuperbillKind.SingleVisit, patientId, VisitId: visitId);
     public static SuperbillScope ForCourse(int patientId, int courseId) => new(SuperbillKind.TreatmentCourse, patientId, CourseId: courseId);
@@ -39,8 +42,61 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
     /// <summary>What prevents issuing this superbill now (empty = it can be issued).</summary>
     public async Task<IReadOnlyList<string>> ProblemsAsync(SuperbillScope scope, DateOnly issuedOn, CancellationToken ct = default)
     {
+        // A refused signer is said in words first (the model alone would only say the signing provider is missing).
+        var refusal = scope.SignerId is { } signerId ? await SigningRefusalAsync(signerId, ct) : null;
         var model = await BuildAsync(scope, PendingNumber, 1, issuedOn, ct);
-        return model is null ? ["Nothing to bill: no visits with charges in what you chose."] : model.Problems();
+        IEnumerable<string> problems = model is null ? ["Nothing to bill: no visits with charges in what you chose."] : model.Problems();
+        return refusal is null ? problems.ToList() : [refusal, .. problems.Where(p => p != SuperbillModel.SignerMissing)];
+    }
+
+    public sealed record Signer(int Id, string FirstName, string LastName, string Credentials, string Npi)
+    {
+        public string Label => $"{StaffMember.NameWithCredentials(FirstName, LastName, Credentials)} · NPI {Npi}";
+    }
+
+    /// <summary>Why this person cannot sign a superbill (null when they can).</summary>
+    public async Task<string?> SigningRefusalAsync(int staffId, CancellationToken ct = default)
+    {
+        var s = await db.Staff.AsNoTracking().Where(x => x.Id == staffId)
+            .Select(x => new { Name = x.FirstName + " " + x.LastName, x.IsRenderingProvider, x.Npi }).SingleOrDefaultAsync(ct);
+        return s is null ? "The chosen signer is not on the roster." : StaffMember.SigningRefusal(s.Name, s.IsRenderingProvider, s.Npi);
+    }
+
+    /// <summary>Who may sign superbills: rendering providers with an NPI, by name.</summary>
+    public async Task<IReadOnlyList<Signer>> SignersAsync(CancellationToken ct = default) =>
+        (await db.Staff.AsNoTracking().Where(StaffMember.MaySignQuery)
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
+            .Select(s => new Signer(s.Id, s.FirstName, s.LastName, s.Credentials, s.Npi!)).ToListAsync(ct))
+        .Where(s => StaffMember.SigningRefusal(s.LastName, true, s.Npi) is null).ToList();
+
+    /// <summary>The default provider of record: the supervising provider of the course billed (for a visit or a range,
+    /// the course of the latest visit), else whoever rendered the latest visit. Null when the scope holds no visit.</summary>
+    public async Task<int?> DefaultSignerIdAsync(SuperbillScope scope, CancellationToken ct = default)
+    {
+        if (scope.Kind == SuperbillKind.TreatmentCourse)
+        {
+            var supervising = await db.Courses.AsNoTracking().Where(c => c.Id == scope.CourseId && c.PatientId == scope.PatientId)
+                .Select(c => c.SupervisingProviderId).SingleOrDefaultAsync(ct);
+            if (supervising is not null) return supervising;
+        }
+        var visits = db.Visits.AsNoTracking().Where(v => v.PatientId == scope.PatientId);
+        visits = scope.Kind switch
+        {
+            SuperbillKind.SingleVisit => visits.Where(v => v.Id == scope.VisitId),
+            SuperbillKind.TreatmentCourse => visits.Where(v => v.TreatmentCourseId == scope.CourseId),
+            _ => visits,
+        };
+        if (scope.Kind == SuperbillKind.DateRange)
+        {
+            if (scope.VisitIds is { Length: > 0 } ids) visits = visits.Where(v => ids.Contains(v.Id));
+            var clock = await ClinicClocks.ForAsync(db, TimeProvider.System, ct);
+            if (scope.From is { } from) { var f = clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); visits = visits.Where(v => v.StartedAt >= f); }
+            if (scope.To is { } to) { var t = clock.DayEndUtc(to); visits = visits.Where(v => v.StartedAt < t); }
+        }
+        var last = await visits.OrderByDescending(v => v.StartedAt).ThenByDescending(v => v.Id)
+            .Select(v => new { v.RenderingProviderId, Supervising = db.Courses.Where(c => c.Id == v.TreatmentCourseId).Select(c => c.SupervisingProviderId).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return last is null ? null : last.Supervising ?? last.RenderingProviderId;
     }
 
     /// <summary>The model, or null when the scope holds no visit of this patient.</summary>
@@ -153,8 +209,12 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
 
         var modelProviders = providerIds.Where(providers.ContainsKey).Select(id => providers[id])
             .Select(p => new SuperbillProvider($"{p.FirstName} {p.LastName}", p.Credentials, p.Npi ?? "")).ToList();
-        // The signing provider: whoever rendered the most recent visit.
-        var signer = providers.TryGetValue(visits[^1].ProviderId, out var last) ? last : null;
+        // The provider of record chosen on the request (if they may sign); without a choice (parameters stored before
+        // there was one), whoever rendered the most recent visit.
+        var signer = scope.SignerId is { } signerId
+            ? await db.Staff.AsNoTracking().Where(s => s.Id == signerId && s.IsRenderingProvider)
+                .Select(s => new { s.Id, s.FirstName, s.LastName, s.Credentials, s.Npi }).SingleOrDefaultAsync(ct)
+            : providers.TryGetValue(visits[^1].ProviderId, out var last) ? last : null;
 
         return new SuperbillModel
         {
@@ -178,7 +238,8 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
             Diagnoses = diagnoses,
             Lines = modelLines,
             Totals = SuperbillTotals.FromLines(modelLines, paid),
-            Signature = new SuperbillSignature(signer is null ? "" : $"{signer.FirstName} {signer.LastName}", signer?.Credentials ?? "", issuedOn, "Electronically signed"),
+            Signature = new SuperbillSignature(signer is null ? "" : $"{signer.FirstName} {signer.LastName}", signer?.Credentials ?? "", issuedOn, "Electronically signed",
+                                               scope.SignerId is null ? null : signer?.Npi),
             FooterText = string.IsNullOrWhiteSpace(settings?.SuperbillFooter) ? null : settings.SuperbillFooter,
         };
     }

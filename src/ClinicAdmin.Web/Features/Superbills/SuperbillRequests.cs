@@ -44,6 +44,16 @@ public sealed class SuperbillRequests(ClinicDbContext db, SuperbillBuilder build
         }
     }
 
+    /// <summary>The provider of record a stored superbill was requested with (null: none was chosen, or unknown).</summary>
+    public async Task<int?> SignerOfAsync(string requestKey, CancellationToken ct = default)
+    {
+        var parameters = await db.JobRuns.AsNoTracking().Where(r => r.Kind == SuperbillJob.KindName && r.RequestKey == requestKey)
+            .OrderByDescending(r => r.Id).Select(r => r.Parameters).FirstOrDefaultAsync(ct);
+        if (parameters is null) return null;
+        try { return System.Text.Json.JsonSerializer.Deserialize<SuperbillJob.Parameters>(parameters)?.Scope.SignerId; }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
     /// <summary>"superbill:visit:12:v2" → "superbill:visit:12".</summary>
     public static string BaseKey(string requestKey)
     {

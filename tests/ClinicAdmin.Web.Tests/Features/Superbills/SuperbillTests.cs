@@ -305,7 +305,182 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
     private async Task<HttpResponseMessage> OpenLinkAsync(ClinicClient client, string token, string dob)
     {
         await OpenAsync(client, token);
-        return await client.SubmitAsync("/PatientLink", new() { ["Input.DateOfBirth"] = dob });
+        var posted = await client.SubmitAsync("/PatientLink", new() { ["Input.DateOfBirth"] = dob });
+        if (posted.StatusCode != HttpStatusCode.Redirect) return posted;
+        // The right date of birth: the success page, then its "Download again" link (what the page's refresh also opens).
+        posted.Headers.Location!.ToString().ShouldStartWith("/PatientLink?");
+        posted.Headers.Location!.ToString().ShouldContain("handler=Done");
+        var done = await client.GetDocumentAsync(posted.Headers.Location!.ToString());
+        done.QuerySelector("#link-success").ShouldNotBeNull();
+        return await client.GetAsync(done.QuerySelector("#download-again")!.GetAttribute("href")!);
+    }
+
+    [Fact]
+    public async Task The_right_date_of_birth_after_a_wrong_one_shows_the_success_state_without_the_error_and_the_clinic_name()
+    {
+        var (doc, token) = await LinkAsync();
+        await App.InDbAsync(db => db.AuditEntries.ExecuteDeleteAsync());
+        var patient = App.Anonymous();
+        var form = await OpenAsync(patient, token);
+        form.QuerySelector("#clinic-name")!.TextContent.ShouldContain("Test Ketamine Clinic");
+        form.QuerySelector("#main-nav").ShouldBeNull(); // the patient layout, not the staff one
+        var wrong = await ClinicClient.ReadAsync(await patient.SubmitAsync(form, "/PatientLink", new() { ["Input.DateOfBirth"] = "1981-02-03" }));
+        wrong.QuerySelector("#link-message")!.TextContent.ShouldContain("4 tries left");
+
+        var right = await patient.SubmitAsync(wrong, "/PatientLink", new() { ["Input.DateOfBirth"] = "1980-02-03" });
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect); // never the file as the answer to the form post
+        var verified = right.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PatientLinkCookie.VerifiedName + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        verified.ShouldContain("httponly");
+        verified.ShouldContain("path=/patientlink");
+        verified.ShouldNotContain(token.ToLowerInvariant());
+
+        var done = await patient.GetDocumentAsync(right.Headers.Location!.ToString());
+        done.QuerySelector("#link-success").ShouldNotBeNull();
+        done.QuerySelector("#link-message").ShouldBeNull();
+        done.QuerySelector("input[name='Input.DateOfBirth']").ShouldBeNull();
+        done.QuerySelector("#clinic-name")!.TextContent.ShouldContain("Test Ketamine Clinic");
+        done.QuerySelector("meta[http-equiv='refresh']")!.GetAttribute("content")!.ShouldContain("url=/PatientLink?handler=Download");
+
+        // "Download again" works for the rest of the verified session, each download audited.
+        for (var i = 0; i < 2; i++)
+        {
+            var again = await patient.GetAsync(done.QuerySelector("#download-again")!.GetAttribute("href")!);
+            again.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            (await again.Content.ReadAsByteArrayAsync()).ShouldBe(doc.Content);
+        }
+        (await App.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Downloaded" && a.EntityId == doc.Id.ToString()))).ShouldBe(2);
+        // A reload of the success page does not start another download.
+        (await patient.GetDocumentAsync("/PatientLink?handler=Done")).QuerySelector("meta[http-equiv='refresh']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_success_page_and_download_need_the_verified_cookie_and_end_with_it()
+    {
+        var (_, token) = await LinkAsync();
+        // The token cookie alone (date of birth not confirmed) gets neither.
+        var unverified = App.Anonymous();
+        await OpenAsync(unverified, token);
+        foreach (var url in new[] { "/PatientLink?handler=Done", "/PatientLink?handler=Download" })
+        {
+            var r = await unverified.GetAsync(url);
+            r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            r.Headers.Location!.ToString().ShouldBe("/PatientLink");
+        }
+        // Verified, then 31 minutes later: the cookie has expired and the download is refused.
+        var patient = App.Anonymous();
+        (await OpenLinkAsync(patient, token, "1980-02-03")).Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        App.Clock.Set(Noon.AddMinutes(31));
+        (await patient.GetAsync("/PatientLink?handler=Download")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await patient.GetDocumentAsync("/PatientLink")).QuerySelector("#link-invalid").ShouldNotBeNull();
+    }
+
+    // ---------------------------------------------------------------- provider of record (box 31)
+
+    private async Task<HttpResponseMessage> RequestCourseBillAsync(Clinic c, int? signerId = null)
+    {
+        var values = new Dictionary<string, string?> { ["Input.Kind"] = "Course", ["Input.CourseId"] = c.Course.Id.ToString() };
+        if (signerId is { } s) values["Input.SignerId"] = s.ToString();
+        return await (await App.SignInAsync(Roles.FrontDesk)).SubmitAsync($"/Superbills/Request?patientId={c.Patient.Id}", values);
+    }
+
+    private async Task<(GeneratedDocument Doc, JobRun Run)> IssuedAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var run = await WaitForRunAsync(r => r.Kind == SuperbillJob.KindName);
+        run.Status.ShouldBe(JobStatus.Succeeded, run.Error);
+        return ((await DocumentsAsync()).Single(d => d.Id == run.DocumentId), run);
+    }
+
+    private static string FlatPdfText(byte[] pdf) => System.Text.RegularExpressions.Regex.Replace(PdfText(pdf), @"\s+", " ");
+
+    [Fact]
+    public async Task The_superbill_is_signed_by_the_provider_of_record_chosen_on_the_request()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var chosen = Provider("Iris", "Signer", npi: "1987654328");
+        await App.InsertAsync(chosen);
+        var form = await (await App.SignInAsync(Roles.FrontDesk)).GetDocumentAsync($"/Superbills/Request?patientId={c.Patient.Id}");
+        form.QuerySelectorAll("select[name='Input.SignerId'] option").Select(o => o.TextContent).ShouldContain("Iris Signer, MSN, PMHNP-BC · NPI 1987654328");
+
+        var (doc, run) = await IssuedAsync(await RequestCourseBillAsync(c, chosen.Id));
+        System.Text.Json.JsonSerializer.Deserialize<SuperbillJob.Parameters>(run.Parameters)!.Scope.SignerId.ShouldBe(chosen.Id);
+        var text = FlatPdfText(doc.Content);
+        text.ShouldContain("Iris Signer, MSN, PMHNP-BC · NPI 1987654328");
+        text.ShouldNotContain("Nora Provider, MSN, PMHNP-BC · NPI");
+    }
+
+    [Fact]
+    public async Task Without_a_choice_the_course_supervising_provider_signs()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var supervisor = Provider("Helena", "Marsh", npi: "1987654328");
+        await App.InsertAsync(supervisor);
+        await App.InDbAsync(db => db.Courses.Where(x => x.Id == c.Course.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SupervisingProviderId, supervisor.Id)));
+
+        var (doc, run) = await IssuedAsync(await RequestCourseBillAsync(c));
+        System.Text.Json.JsonSerializer.Deserialize<SuperbillJob.Parameters>(run.Parameters)!.Scope.SignerId.ShouldBe(supervisor.Id);
+        FlatPdfText(doc.Content).ShouldContain("Helena Marsh, MSN, PMHNP-BC · NPI 1987654328");
+    }
+
+    [Fact]
+    public async Task Without_a_supervising_provider_the_last_rendering_provider_signs_and_old_parameters_still_read()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        using (var s = App.Services.CreateScope())
+            (await s.ServiceProvider.GetRequiredService<SuperbillBuilder>().DefaultSignerIdAsync(SuperbillScope.ForCourse(c.Patient.Id, c.Course.Id))).ShouldBe(c.Provider.Id);
+        // Parameters stored before the signer existed: no SignerId, read back as none, signed the old way.
+        var old = "{\"Scope\":{\"Kind\":" + (int)SuperbillKind.TreatmentCourse + ",\"PatientId\":" + c.Patient.Id + ",\"VisitId\":null,\"CourseId\":" + c.Course.Id +
+                  ",\"From\":null,\"To\":null,\"VisitIds\":null},\"Version\":1,\"ReplacesDocumentId\":null}";
+        var parameters = System.Text.Json.JsonSerializer.Deserialize<SuperbillJob.Parameters>(old)!;
+        parameters.Scope.SignerId.ShouldBeNull();
+        var m = await BuildAsync(parameters.Scope);
+        m.Signature.ProviderName.ShouldBe("Nora Provider");
+        m.Problems().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_signer_without_an_npi_or_not_a_rendering_provider_is_refused_and_nothing_is_queued()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var nurse = Provider("Rita", "Nurse", npi: "", rendering: false);
+        nurse.Npi = null;
+        var lapsed = Provider("Ned", "Nonpi", npi: "1987654328");
+        await App.InsertAsync(nurse);
+        await App.InsertAsync(lapsed);
+        await App.InDbAsync(db => db.Staff.Where(x => x.Id == lapsed.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Npi, (string?)null)));
+
+        foreach (var (who, says) in new[] { (nurse.Id, "Rita Nurse cannot sign the superbill: only a rendering provider"), (lapsed.Id, "Ned Nonpi cannot sign the superbill: no NPI") })
+        {
+            var response = await RequestCourseBillAsync(c, who);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ClinicClient.ReadAsync(response)).QuerySelector("#superbill-problems")!.TextContent.ShouldContain(says);
+        }
+        (await App.InDbAsync(db => db.JobRuns.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_supervising_provider_is_set_on_the_course_form_and_audited()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var supervisor = Provider("Helena", "Marsh", npi: "1987654328");
+        var nurse = Provider("Rita", "Nurse", npi: "", rendering: false);
+        nurse.Npi = null;
+        await App.InsertAsync(supervisor);
+        await App.InsertAsync(nurse);
+        var clinician = await App.SignInAsync(Roles.Clinician);
+        var form = await clinician.GetDocumentAsync($"/Courses/Edit?id={c.Course.Id}");
+        form.QuerySelectorAll("select[name='Input.SupervisingProviderId'] option").Select(o => o.TextContent).ShouldContain("Helena Marsh, MSN, PMHNP-BC");
+        form.QuerySelectorAll("select[name='Input.SupervisingProviderId'] option").Select(o => o.TextContent).ShouldNotContain(t => t.Contains("Rita"));
+
+        var refused = await clinician.SubmitAsync(form, $"/Courses/Edit?id={c.Course.Id}", new() { ["Input.SupervisingProviderId"] = nurse.Id.ToString() }, "#course-form");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ClinicClient.ReadAsync(refused)).QuerySelector("[data-valmsg-for='Input.SupervisingProviderId']")!.TextContent.ShouldContain("only a rendering provider");
+
+        var saved = await clinician.SubmitAsync(form, $"/Courses/Edit?id={c.Course.Id}", new() { ["Input.SupervisingProviderId"] = supervisor.Id.ToString() }, "#course-form");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.InDbAsync(db => db.Courses.Where(x => x.Id == c.Course.Id).Select(x => x.SupervisingProviderId).SingleAsync())).ShouldBe(supervisor.Id);
+        var audit = await App.InDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "TreatmentCourse" && a.EntityId == c.Course.Id.ToString() && a.Action == "Updated").ToListAsync());
+        audit.ShouldHaveSingleItem().After!.ShouldContain($"\"SupervisingProviderId\":{supervisor.Id}");
     }
 
     /// <summary>Follows the link as a browser does: the token is swapped for a cookie and the page is the bare /PatientLink.</summary>
