@@ -1154,6 +1154,52 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    ALTER TABLE "ClinicSettings" ADD "VitalLimits_DiastolicAtOrAbove" integer NOT NULL DEFAULT 100;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrAbove" integer NOT NULL DEFAULT 110;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrBelow" integer NOT NULL DEFAULT 50;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    ALTER TABLE "ClinicSettings" ADD "VitalLimits_SpO2Below" integer NOT NULL DEFAULT 92;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    ALTER TABLE "ClinicSettings" ADD "VitalLimits_SystolicAtOrAbove" integer NOT NULL DEFAULT 160;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205072533_VisitVitalLimits') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205072533_VisitVitalLimits', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205073743_SuperbillSigner') THEN
     ALTER TABLE "TreatmentCourses" ADD "SupervisingProviderId" integer;
     END IF;

@@ -729,6 +729,22 @@ VALUES ('20261204142450_AccessLog', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "ClinicSettings" ADD "VitalLimits_DiastolicAtOrAbove" INTEGER NOT NULL DEFAULT 100;
+
+ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrAbove" INTEGER NOT NULL DEFAULT 110;
+
+ALTER TABLE "ClinicSettings" ADD "VitalLimits_HeartRateAtOrBelow" INTEGER NOT NULL DEFAULT 50;
+
+ALTER TABLE "ClinicSettings" ADD "VitalLimits_SpO2Below" INTEGER NOT NULL DEFAULT 92;
+
+ALTER TABLE "ClinicSettings" ADD "VitalLimits_SystolicAtOrAbove" INTEGER NOT NULL DEFAULT 160;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205072410_VisitVitalLimits', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "TreatmentCourses" ADD "SupervisingProviderId" INTEGER NULL;
 
 CREATE INDEX "IX_TreatmentCourses_SupervisingProviderId" ON "TreatmentCourses" ("SupervisingProviderId");

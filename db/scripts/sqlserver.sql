@@ -1102,6 +1102,59 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [VitalLimits_DiastolicAtOrAbove] int NOT NULL DEFAULT 100;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [VitalLimits_HeartRateAtOrAbove] int NOT NULL DEFAULT 110;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [VitalLimits_HeartRateAtOrBelow] int NOT NULL DEFAULT 50;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [VitalLimits_SpO2Below] int NOT NULL DEFAULT 92;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [VitalLimits_SystolicAtOrAbove] int NOT NULL DEFAULT 160;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205072812_VisitVitalLimits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205072812_VisitVitalLimits', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261205073840_SuperbillSigner'
 )
 BEGIN

@@ -27,7 +27,7 @@ public sealed class MissingScoresQueue(ClinicDbContext db, TimeProvider time) : 
         var first = await missing.OrderBy(v => v.StartedAt).Take(WorkQueue.Shown)
             .Join(db.Patients, v => v.PatientId, p => p.Id, (v, p) => new { v.Id, v.PatientId, v.StartedAt, p.Mrn, p.FirstName, p.LastName }).ToListAsync(ct);
         return new WorkQueue("scores", "Scores missing this week", "clipboard2-pulse", count,
-            new WorkLink("All scores", "/Assessments/Index", WorkLink.Query()),
+            new WorkLink("Patients", "/Patients/Index", WorkLink.Query()),
             first.Select(v => new WorkLink($"{v.FirstName} {v.LastName} ({v.Mrn})", "/Assessments/Create",
                 WorkLink.Query(("patientId", v.PatientId), ("visitId", v.Id), ("instrument", "Phq9")), $"session {RecordText.Date(clock.DateOf(v.StartedAt))}, no PHQ-9")).ToList(),
             "Every session this week has its PHQ-9.", Urgent: count > 0);

@@ -28,7 +28,7 @@ public sealed class SafetyAlertsQueue(ClinicDbContext db, TimeProvider time) : I
             .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.Id, a.TakenAt, a.Items, p.Mrn, p.FirstName, p.LastName }).ToListAsync(ct);
         var alerts = recent.Where(a => Scoring.NeedsSafetyFollowUp(Instrument.Phq9, a.Items.Split(',').Select(int.Parse).ToList())).ToList();
         return new WorkQueue("item9", "PHQ-9 item 9 alerts", "shield-exclamation", alerts.Count,
-            new WorkLink("All scores", "/Assessments/Index", WorkLink.Query()),
+            new WorkLink("Patients", "/Patients/Index", WorkLink.Query()),
             alerts.Take(WorkQueue.Shown).Select(a => new WorkLink($"{a.FirstName} {a.LastName} ({a.Mrn})", "/Assessments/Details", WorkLink.Query(("id", a.Id)),
                 $"item 9 above 0 · {RecordText.Date(clock.DateOf(a.TakenAt))}")).ToList(),
             $"No PHQ-9 in the last {SafetyAlertDays} days answered item 9 above 0.", Urgent: alerts.Count > 0);

@@ -71,7 +71,7 @@ public sealed record TrendChart(int Width, int Height, int Left, int Top, int Pl
     /// <summary>"2026-12" as "Dec '26" on the axis: a month that cannot be read as a day of a month ("26-12" could).</summary>
     public static string AxisMonth(string yearMonth) =>
         DateOnly.TryParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("MMM \'yy", CultureInfo.InvariantCulture) : yearMonth;
+            ? d.ToString("MMM", CultureInfo.InvariantCulture) + " '" + d.ToString("yy", CultureInfo.InvariantCulture) : yearMonth;
 
     private static string F(decimal v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
 

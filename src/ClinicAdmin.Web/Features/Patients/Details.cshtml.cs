@@ -38,6 +38,10 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     public IReadOnlyList<DiagnosisRow> Diagnoses { get; private set; } = [];
     public IReadOnlyList<CourseRow> Courses { get; private set; } = [];
     public IReadOnlyList<VisitRow> Visits { get; private set; } = [];
+    /// <summary>The visit table shows the latest this many unless ?visits=all: a long record stays quick to open and read.</summary>
+    public const int VisitsShown = 20;
+    [BindProperty(SupportsGet = true, Name = "visits")] public string? VisitsScope { get; set; }
+    public IEnumerable<VisitRow> VisitsOnPage => VisitsScope == "all" ? Visits : Visits.Take(VisitsShown);
     public IReadOnlyList<PaymentRow> Payments { get; private set; } = [];
     public decimal TotalCharges { get; private set; }
     public decimal TotalPaid { get; private set; }

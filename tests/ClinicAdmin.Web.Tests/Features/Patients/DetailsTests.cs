@@ -94,6 +94,27 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task A_long_record_shows_the_latest_20_visits_with_a_link_to_all_and_the_balance_counts_every_visit()
+    {
+        FreezeClock(App);
+        var c = await SeedAsync(App);
+        for (var d = 1; d <= 22; d++) await AddVisitAsync(App, c, Today.AddDays(-d));
+        var client = await App.SignInAsync(Roles.FrontDesk);
+
+        var page = await client.GetDocumentAsync($"/Patients/Details?id={c.Patient.Id}");
+        page.QuerySelectorAll("#visits tbody tr").Length.ShouldBe(20);
+        page.QuerySelector("#visits tbody tr")!.TextContent.ShouldContain(Today.AddDays(-1).ToString("yyyy-MM-dd")); // newest first
+        page.QuerySelector("#visits-paging")!.TextContent.ShouldContain("The latest 20 of 22 visits");
+        page.QuerySelector("#patient-sections a[href='#visits-h']").ShouldNotBeNull();
+        page.QuerySelector("#patient-sections a[href='#patient-scores']").ShouldBeNull(); // the desk reads no scores
+        var all = await client.GetDocumentAsync($"/Patients/Details?id={c.Patient.Id}&visits=all");
+        all.QuerySelectorAll("#visits tbody tr").Length.ShouldBe(22);
+        // The balance is the whole record's, whatever the table shows.
+        page.QuerySelector("#balance-amount")!.TextContent.ShouldContain("$8,778.00"); // 22 x $399, none paid
+        all.QuerySelector("#balance-amount")!.TextContent.ShouldContain("$8,778.00");
+    }
+
+    [Fact]
     public async Task A_missing_patient_is_not_found()
     {
         (await (await App.SignInAsync(Roles.FrontDesk)).GetAsync("/Patients/Details?id=5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
