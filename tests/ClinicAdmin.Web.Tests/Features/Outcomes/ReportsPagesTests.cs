@@ -79,7 +79,7 @@ public abstract class ReportsPagesTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#summary tr[data-figure=sessions]")!.TextContent.ShouldContain("0");
         doc.QuerySelector("svg#chart-rates").ShouldNotBeNull();
         doc.QuerySelector("svg#chart-incidents").ShouldNotBeNull();
-        doc.QuerySelectorAll("svg#chart-rates text.trend-axis").Select(t => t.TextContent).ShouldContain("26-02");
+        doc.QuerySelectorAll("svg#chart-rates text.trend-axis").Select(t => t.TextContent).ShouldContain("Feb '26");
     }
 
     [Fact]
