@@ -25,18 +25,9 @@ public class IndexModel(ClinicDbContext db, JobQueue queue, ClinicTime clinicTim
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public bool SeesAll => User.IsInRole(Roles.PracticeManager) || User.IsInRole(Roles.MedicalDirector);
+    public bool SeesAll => JobAccess.SeesAll(User);
 
-    private IQueryable<JobRun> Visible()
-    {
-        var runs = db.JobRuns.AsNoTracking();
-        if (!SeesAll)
-        {
-            var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            runs = runs.Where(r => r.RequestedByUserId == me);
-        }
-        return runs;
-    }
+    private IQueryable<JobRun> Visible() => db.JobRuns.AsNoTracking().VisibleTo(User);
 
     public async Task OnGetAsync()
     {
