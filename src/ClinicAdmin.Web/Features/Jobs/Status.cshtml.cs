@@ -1,4 +1,5 @@
 using ClinicAdmin.Data;
+using ClinicAdmin.Web.Platform.Jobs;
 using ClinicAdmin.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

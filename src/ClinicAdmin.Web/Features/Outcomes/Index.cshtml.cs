@@ -44,14 +44,14 @@ public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, Cl
     public MissedMonth? Missed { get; private set; }
     /// <summary>The workbook just queued from here: its progress box (?job=N after the redirect).</summary>
     [BindProperty(SupportsGet = true)] public int? Job { get; set; }
-    public Jobs.JobProgress? Progress { get; private set; }
+    public Platform.Jobs.JobProgress? Progress { get; private set; }
 
     public async Task OnGetAsync()
     {
         var clock = await clinicTime.ClockAsync();
         Input.Month ??= clock.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await LoadAsync();
-        if (Job is { } job) Progress = await Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
+        if (Job is { } job) Progress = await Platform.Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostGenerateAsync()

@@ -34,7 +34,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
     [BindProperty(SupportsGet = true)] public int PatientId { get; set; }
     /// <summary>The superbill just queued from here: its progress box (?job=N after the redirect).</summary>
     [BindProperty(SupportsGet = true)] public int? Job { get; set; }
-    public Jobs.JobProgress? Progress { get; private set; }
+    public Platform.Jobs.JobProgress? Progress { get; private set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public string Mrn { get; private set; } = "";
     public string PatientName { get; private set; } = "";
@@ -47,7 +47,7 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
     {
         if (!await LoadAsync()) return NotFound();
         // Someone else's or an unknown run simply shows no box (the Jobs rule decides who sees a run).
-        if (Job is { } job) Progress = await Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
+        if (Job is { } job) Progress = await Platform.Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
         return Page();
     }
 

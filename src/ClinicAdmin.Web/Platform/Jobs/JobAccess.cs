@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Jobs;
 
-namespace ClinicAdmin.Web.Features.Jobs;
+namespace ClinicAdmin.Web.Platform.Jobs;
 
 /// <summary>
 /// Who sees which runs, in one place for the Jobs page, its progress fragment and the pages that queue a job:

@@ -3,7 +3,7 @@ using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicAdmin.Web.Features.Jobs;
+namespace ClinicAdmin.Web.Platform.Jobs;
 
 /// <summary>
 /// One run's state as the progress box shows it (Jobs/Status fragment and the pages that queue a job).
