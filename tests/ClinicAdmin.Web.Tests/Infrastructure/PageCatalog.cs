@@ -31,6 +31,7 @@ public static class PageCatalog
         "/Courses/Details", "/Courses/Edit",
         "/Documents/Download",
         "/Incidents/Addendum", "/Incidents/Create", "/Incidents/Details", "/Incidents/Edit", "/Incidents/SignOff",
+        "/Jobs/Status",
         "/Patients/Details",
         "/Payments/Edit",
         "/Pricing/CancelPrice", "/Pricing/Details", "/Pricing/SchedulePrice",

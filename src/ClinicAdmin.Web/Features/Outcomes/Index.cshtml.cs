@@ -16,11 +16,14 @@ namespace ClinicAdmin.Web.Features.Outcomes;
 
 /// <summary>Monthly outcome workbooks: every month with its versions, and generating / regenerating any month.</summary>
 [Authorize(Policy = Policies.MedicalDirector)]
-public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, ClinicTime clinicTime) : PageModel
+public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, ClinicTime clinicTime,
+                        Microsoft.Extensions.Options.IOptions<ReportsOptions> options, TimeProvider time) : PageModel
 {
     public sealed record Version(int Id, int Number, string FileName, int Bytes, string CreatedBy, DateTime CreatedLocal);
     public sealed record MonthRow(DateOnly Month, string Scope, IReadOnlyList<Version> Versions);
     public sealed record RunRow(int Id, string Title, JobStatus Status, int Percent, string? Error);
+    /// <summary>The scheduled run of <see cref="ScheduledLocal"/> left its month without a group workbook, and why.</summary>
+    public sealed record MissedMonth(DateOnly Month, DateTime ScheduledLocal, string Reason);
 
     public sealed class InputModel
     {
@@ -38,12 +41,17 @@ public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, Cl
     public IReadOnlyList<MonthRow> Months { get; private set; } = [];
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Locations { get; private set; } = [];
+    public MissedMonth? Missed { get; private set; }
+    /// <summary>The workbook just queued from here: its progress box (?job=N after the redirect).</summary>
+    [BindProperty(SupportsGet = true)] public int? Job { get; set; }
+    public Platform.Jobs.JobProgress? Progress { get; private set; }
 
     public async Task OnGetAsync()
     {
         var clock = await clinicTime.ClockAsync();
         Input.Month ??= clock.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await LoadAsync();
+        if (Job is { } job) Progress = await Platform.Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostGenerateAsync()
@@ -65,8 +73,8 @@ public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, Cl
         }
         var run = await requests.RequestNextAsync(month.Year, month.Month, User.Identity?.Name ?? "unknown", User.FindFirstValue(ClaimTypes.NameIdentifier),
             locationId: Input.LocationId);
-        TempData["Flash"] = $"{run.Title} is queued; its progress shows below.";
-        return RedirectToPage("/Jobs/Index");
+        // Back to this page: its progress box follows the run's stored state until the download link appears.
+        return RedirectToPage(new { job = run.Id });
     }
 
     private async Task LoadAsync()
@@ -88,5 +96,30 @@ public class IndexModel(ClinicDbContext db, OutcomeWorkbookRequests requests, Cl
             .OrderByDescending(r => r.Id).Take(20)
             .Select(r => new { r.Id, r.Title, r.Status, r.ProgressDone, r.ProgressTotal, r.Error }).ToListAsync();
         Runs = runs.Select(r => new RunRow(r.Id, r.Title, r.Status, r.ProgressTotal <= 0 ? 0 : 100 * r.ProgressDone / r.ProgressTotal, r.Error)).ToList();
+        Missed = await MissedAsync(clock, docs.Where(d => d.LocationId is null).Select(d => d.PeriodStart!.Value).ToHashSet());
+    }
+
+    /// <summary>
+    /// The last scheduled run's month when it has no group workbook and no run of it is still under way: the failed
+    /// run's error says why, else the schedule has not run (the app was down, or the trigger is not registered).
+    /// </summary>
+    private async Task<MissedMonth?> MissedAsync(Domain.Common.ClinicClock clock, HashSet<DateOnly> groupMonths)
+    {
+        if (OutcomeWorkbookSchedule.LastFireAtOrBefore(time.GetUtcNow(), clock.Zone, options.Value.WorkbookSchedule) is not { } fired) return null;
+        var (year, month) = OutcomeWorkbookSchedule.MonthFor(fired, clock.Zone);
+        var start = new DateOnly(year, month, 1);
+        if (groupMonths.Contains(start)) return null;
+        var prefix = OutcomeWorkbookJob.PrefixOf(year, month, null);
+        var runs = await db.JobRuns.AsNoTracking().Where(r => r.Kind == OutcomeWorkbookJob.KindName && r.RequestKey.StartsWith(prefix))
+            .OrderByDescending(r => r.Id).Select(r => new { r.Status, r.Error }).ToListAsync();
+        if (runs.Any(r => r.Status is JobStatus.Queued or JobStatus.Running)) return null;
+        var last = runs.FirstOrDefault();
+        var reason = last switch
+        {
+            { Error: { Length: > 0 } error } => error,
+            { Status: JobStatus.Cancelled } => "it was cancelled",
+            _ => "it has not run yet",
+        };
+        return new MissedMonth(start, clock.ToLocal(fired.UtcDateTime), reason);
     }
 }

@@ -62,6 +62,23 @@ public static class OutcomeWorkbookSchedule
         return (previous.Year, previous.Month);
     }
 
+    /// <summary>
+    /// The latest instant the schedule fired (or should have) at or before <paramref name="nowUtc"/>, looking back at most
+    /// 62 days; null when it has not come round in that time. Narrow windows first, so a frequent schedule stays cheap.
+    /// </summary>
+    public static DateTimeOffset? LastFireAtOrBefore(DateTimeOffset nowUtc, TimeZoneInfo zone, string cron = Cron)
+    {
+        var expression = new CronExpression(cron, zone);
+        foreach (var back in new[] { TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(32), TimeSpan.FromDays(62) })
+        {
+            DateTimeOffset? last = null;
+            for (var t = expression.GetNextValidTimeAfter(nowUtc - back); t is { } f && f <= nowUtc; t = expression.GetNextValidTimeAfter(f))
+                last = f;
+            if (last is not null) return last;
+        }
+        return null;
+    }
+
     /// <summary>Fires on the schedule and asks for the previous month's v1 workbook.</summary>
     [DisallowConcurrentExecution]
     public sealed class Fire(IServiceScopeFactory scopes, ILogger<Fire> log) : IJob

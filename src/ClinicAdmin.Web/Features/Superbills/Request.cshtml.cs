@@ -32,6 +32,9 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
     public sealed record Option(int Id, string Label);
 
     [BindProperty(SupportsGet = true)] public int PatientId { get; set; }
+    /// <summary>The superbill just queued from here: its progress box (?job=N after the redirect).</summary>
+    [BindProperty(SupportsGet = true)] public int? Job { get; set; }
+    public Platform.Jobs.JobProgress? Progress { get; private set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public string Mrn { get; private set; } = "";
     public string PatientName { get; private set; } = "";
@@ -40,7 +43,13 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
     public IReadOnlyList<Option> Signers { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        // Someone else's or an unknown run simply shows no box (the Jobs rule decides who sees a run).
+        if (Job is { } job) Progress = await Platform.Jobs.JobProgress.LoadAsync(db, User, job, Request.Path + Request.QueryString, HttpContext.RequestAborted);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -71,8 +80,8 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
         };
         var result = await requests.RequestAsync(scope, 1, null, title, User, HttpContext.RequestAborted);
         if (result.Run is null) { Problems = result.Problems; return Page(); }
-        TempData["Flash"] = $"Superbill requested (job {result.Run.Id}).";
-        return RedirectToPage("/Jobs/Index");
+        // Back to this page: its progress box follows the run's stored state until the result link appears.
+        return RedirectToPage(new { patientId = PatientId, job = result.Run.Id });
     }
 
     /// <summary>"Issue corrected version": version n+1 of a stored superbill; the old one is voided when the new one is stored.</summary>

@@ -46,10 +46,53 @@ public abstract class ReportsPagesTests(ClinicApp app) : PageTest(app)
         var md = await App.SignInAsync(Roles.MedicalDirector);
         var response = await md.SubmitAsync("/Outcomes/Index", new() { ["Input.Month"] = "2026-02" }, "#generate-form");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldContain("/Jobs");
+        response.Headers.Location!.ToString().ShouldStartWith("/Outcomes?job=");
         var runs = await App.InDbAsync(db => db.JobRuns.AsNoTracking().Select(r => r.RequestKey).ToListAsync());
         runs.ShouldContain("workbook:2026-02:v1");
         runs.Count.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task A_missed_scheduled_month_is_explained_with_the_failed_runs_error_and_a_button_queues_it()
+    {
+        // 3 March, 06:00 in Chicago: the 1 March 02:00 run should have made February's workbook.
+        App.Clock.Set(new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero));
+        var md = await App.SignInAsync(Roles.MedicalDirector);
+        (await md.GetDocumentAsync("/Outcomes/Index")).QuerySelector("#missed-month")!.TextContent
+            .ShouldContain("The scheduled run on 2026-03-01 made no workbook: it has not run yet");
+
+        var failed = JobRun.Request(Web.Features.Outcomes.OutcomeWorkbookJob.KindName, Web.Features.Outcomes.OutcomeWorkbookJob.RequestKeyOf(2026, 2, 1),
+            "{}", "Outcome workbook 2026-02 v1", null, "schedule", null, 1, new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc));
+        failed.Start("test", new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc));
+        failed.Fail("The database was not reachable.", permanent: true, new DateTime(2026, 3, 1, 8, 1, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(1));
+        await App.InsertAsync(failed);
+        var page = await md.GetDocumentAsync("/Outcomes/Index");
+        page.QuerySelector("#missed-month")!.TextContent.ShouldContain("The scheduled run on 2026-03-01 made no workbook: The database was not reachable.");
+
+        var response = await md.SubmitAsync(page, "/Outcomes/Index?handler=Generate", new(), "#missed-month form");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!.ToString();
+        location.ShouldStartWith("/Outcomes?job=");
+        var queued = await App.InDbAsync(db => db.JobRuns.AsNoTracking().SingleAsync(r => r.Id == int.Parse(location.Substring("/Outcomes?job=".Length))));
+        queued.RequestKey.ShouldStartWith(Web.Features.Outcomes.OutcomeWorkbookJob.PrefixOf(2026, 2, null));
+        var back = await md.GetDocumentAsync(location);
+        back.QuerySelector("#job-box")!.GetAttribute("aria-live").ShouldBe("polite");
+    }
+
+    [Fact]
+    public async Task Before_the_scheduled_hour_or_with_the_months_workbook_there_is_no_missed_month_message()
+    {
+        var md = await App.SignInAsync(Roles.MedicalDirector);
+        // 15 February: the last run (1 February) covered January, which has a group workbook.
+        App.Clock.Set(new DateTimeOffset(2026, 2, 15, 12, 0, 0, TimeSpan.Zero));
+        await App.InsertAsync(new Domain.Documents.GeneratedDocument
+        {
+            Kind = Domain.Documents.DocumentKind.OutcomeWorkbook, PeriodStart = new DateOnly(2026, 1, 1), Version = 1,
+            RequestKey = Web.Features.Outcomes.OutcomeWorkbookJob.RequestKeyOf(2026, 1, 1), DocumentNumber = "WB-2026-01",
+            FileName = "outcomes-2026-01.xlsx", ContentType = "application/octet-stream", Content = [1, 2, 3], CreatedBy = "schedule",
+            CreatedAt = new DateTime(2026, 2, 1, 8, 5, 0, DateTimeKind.Utc),
+        });
+        (await md.GetDocumentAsync("/Outcomes/Index")).QuerySelector("#missed-month").ShouldBeNull();
     }
 
     [Theory]

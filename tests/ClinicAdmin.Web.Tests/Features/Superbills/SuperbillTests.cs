@@ -50,10 +50,48 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
         var response = await (await App.SignInAsync(Roles.FrontDesk)).SubmitAsync($"/Superbills/Request?patientId={c.Patient.Id}",
             new() { ["Input.Kind"] = "Course", ["Input.CourseId"] = c.Course.Id.ToString() });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe("/Jobs");
+        response.Headers.Location!.ToString().ShouldStartWith($"/Superbills/Request?patientId={c.Patient.Id}&job=");
         var run = await WaitForRunAsync(r => r.Kind == SuperbillJob.KindName);
         run.Status.ShouldBe(JobStatus.Succeeded, run.Error);
         return (await DocumentsAsync()).Single(d => d.Id == run.DocumentId);
+    }
+
+    [Fact]
+    public async Task Requesting_returns_to_the_request_page_whose_box_shows_the_result_link_and_the_jobs_row_links_patient_and_document()
+    {
+        var (c, _, _) = await SeedCourseAsync();
+        var desk = await App.SignInAsync(Roles.FrontDesk);
+        var response = await desk.SubmitAsync($"/Superbills/Request?patientId={c.Patient.Id}",
+            new() { ["Input.Kind"] = "Course", ["Input.CourseId"] = c.Course.Id.ToString() });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var back = response.Headers.Location!.ToString();
+        var run = await WaitForRunAsync(r => r.Kind == SuperbillJob.KindName);
+        back.ShouldBe($"/Superbills/Request?patientId={c.Patient.Id}&job={run.Id}");
+        run.Status.ShouldBe(JobStatus.Succeeded, run.Error);
+        var download = $"/Documents/Download?id={run.DocumentId}";
+
+        // The page it was requested from, driven by the run's stored state (no flash): a polite live box with the result.
+        var page = await desk.GetDocumentAsync(back);
+        var box = page.QuerySelector("#job-box")!;
+        box.GetAttribute("aria-live").ShouldBe("polite");
+        box.GetAttribute("data-job-status-url").ShouldBe($"/Jobs/Status?id={run.Id}");
+        box.QuerySelector("#job-result")!.GetAttribute("href").ShouldBe(download);
+        box.QuerySelector(".job-refresh").ShouldBeNull(); // finished: nothing left to refresh
+        page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ShouldContain(src => src.StartsWith("/js/jobprogress.js"));
+        (await desk.GetDocumentAsync($"/Jobs/Status?id={run.Id}")).QuerySelector("#job-result")!.GetAttribute("href").ShouldBe(download);
+
+        // The Jobs row links back to the patient and to the document.
+        var row = (await desk.GetDocumentAsync("/Jobs")).QuerySelector($"tr[data-run='{run.Id}']")!;
+        row.QuerySelector("a[data-field=patient]")!.GetAttribute("href").ShouldBe($"/Patients/Details?id={c.Patient.Id}");
+        row.QuerySelector("a[data-field=patient]")!.TextContent.ShouldContain(c.Patient.Mrn);
+        var doc = (await DocumentsAsync()).Single(d => d.Id == run.DocumentId);
+        row.QuerySelector("a[data-field=document]")!.GetAttribute("href").ShouldBe(download);
+        row.QuerySelector("a[data-field=document]")!.TextContent.ShouldBe(doc.DocumentNumber);
+
+        // The practice manager sees every run but may not open patients: the document, no patient link.
+        var managerRow = (await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Jobs")).QuerySelector($"tr[data-run='{run.Id}']")!;
+        managerRow.QuerySelector("a[data-field=patient]").ShouldBeNull();
+        managerRow.QuerySelector("a[data-field=document]").ShouldNotBeNull();
     }
 
     [Fact]
