@@ -33,7 +33,8 @@ public interface IWorkQueue
 {
     int Order { get; }
     string Policy { get; }
-    bool AppliesTo(ClaimsPrincipal user);
+    /// <summary>A further condition beyond the policy (e.g. billing queues stay off clinical roles' homes).</summary>
+    bool AppliesTo(ClaimsPrincipal user) => true;
     Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct);
 }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ClinicAdmin.Browser.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -28,22 +27,19 @@ public sealed partial class SuperbillBrowserTests(BrowserApp app)
                 await page.GetByLabel("A whole treatment course").CheckAsync();
                 await page.GetByLabel("Treatment course", new() { Exact = true }).SelectOptionAsync(value);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Issue superbill" }).ClickAsync();
-                if (!page.Url.Contains("/Jobs")) continue;
-                runId = int.Parse(JobNumber().Match(await page.ContentAsync()).Groups[1].Value);
+                // The request stays on its page (issue 14: jobs in context) with the run's number in the address.
+                if (!page.Url.Contains("job=")) continue;
+                runId = int.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["job"]!);
                 patientId = id;
                 break;
             }
         }
         runId.ShouldNotBe(0, "no demo patient has a billable course");
 
-        var row = page.Locator($"tr[data-run='{runId}']");
-        var download = row.GetByRole(AriaRole.Link, new() { Name = "Download" });
-        for (var i = 0; i < 60 && await download.CountAsync() == 0; i++)
-        {
-            await Task.Delay(1000);
-            await page.ReloadAsync();
-        }
-        (await row.Locator("[data-field='status']").InnerTextAsync()).ShouldBe("Succeeded");
+        // The progress box polls the run and shows the result link when it is done, without a reload.
+        var download = page.Locator("#job-box #job-result");
+        await download.WaitForAsync(new() { Timeout = 90_000 });
+        (await page.Locator("#job-box [data-field='status']").InnerTextAsync()).ShouldBe("Succeeded");
         var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
         file.SuggestedFilename.ShouldStartWith("superbill-SB-");
         var bytes = await File.ReadAllBytesAsync((await file.PathAsync())!);
@@ -100,7 +96,4 @@ public sealed partial class SuperbillBrowserTests(BrowserApp app)
         command.Parameters.AddWithValue("$id", patientId);
         return DateOnly.Parse((string)command.ExecuteScalar()!);
     }
-
-    [GeneratedRegex(@"\(job (\d+)\)")]
-    private static partial Regex JobNumber();
 }

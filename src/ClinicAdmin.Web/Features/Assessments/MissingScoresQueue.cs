@@ -13,8 +13,6 @@ public sealed class MissingScoresQueue(ClinicDbContext db, TimeProvider time) : 
 {
     public int Order => 40;
     public string Policy => Policies.RecordClinical;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         // This week's sessions (Monday to now) that have no PHQ-9 linked: the gap the director's response figures feel.

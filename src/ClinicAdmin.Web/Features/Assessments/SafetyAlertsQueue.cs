@@ -16,8 +16,6 @@ public sealed class SafetyAlertsQueue(ClinicDbContext db, TimeProvider time) : I
 
     public int Order => 20;
     public string Policy => Policies.ReadClinical;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         var since = clock.DayStartUtc(clock.Today.AddDays(-SafetyAlertDays));

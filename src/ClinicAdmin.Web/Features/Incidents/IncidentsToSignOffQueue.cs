@@ -13,8 +13,6 @@ public sealed class IncidentsToSignOffQueue(ClinicDbContext db, TimeProvider tim
 {
     public int Order => 10;
     public string Policy => Policies.MedicalDirector;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         var awaiting = db.Incidents.AsNoTracking().Where(Incident.AwaitingReviewQuery);

@@ -16,8 +16,6 @@ public sealed class FailedJobsQueue(ClinicDbContext db, TimeProvider time) : IWo
 
     public int Order => 200;
     public string Policy => Policies.AnyStaff;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-FailedJobDays);

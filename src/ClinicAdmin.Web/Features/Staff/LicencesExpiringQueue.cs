@@ -12,8 +12,6 @@ public sealed class LicencesExpiringQueue(ClinicDbContext db, TimeProvider time)
 {
     public int Order => 80;
     public string Policy => Policies.ManageAdmin;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         var today = clock.Today;

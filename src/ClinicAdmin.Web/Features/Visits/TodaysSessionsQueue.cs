@@ -12,8 +12,6 @@ public sealed class TodaysSessionsQueue(ClinicDbContext db, TimeProvider time) :
 {
     public int Order => 30;
     public string Policy => Policies.RecordClinical;
-    public bool AppliesTo(ClaimsPrincipal user) => true;
-
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {
         var (from, to) = (clock.DayStartUtc(clock.Today), clock.DayEndUtc(clock.Today));
