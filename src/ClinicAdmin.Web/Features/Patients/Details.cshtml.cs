@@ -43,6 +43,10 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
     [BindProperty(SupportsGet = true, Name = "visits")] public string? VisitsScope { get; set; }
     public IEnumerable<VisitRow> VisitsOnPage => VisitsScope == "all" ? Visits : Visits.Take(VisitsShown);
     public IReadOnlyList<PaymentRow> Payments { get; private set; } = [];
+    /// <summary>Payments are paged like visits: the latest this many unless ?payments=all.</summary>
+    public const int PaymentsShown = 20;
+    [BindProperty(SupportsGet = true, Name = "payments")] public string? PaymentsScope { get; set; }
+    public IEnumerable<PaymentRow> PaymentsOnPage => PaymentsScope == "all" ? Payments : Payments.Take(PaymentsShown);
     public decimal TotalCharges { get; private set; }
     public decimal TotalPaid { get; private set; }
     public decimal Balance { get; private set; }

@@ -99,30 +99,44 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
         if (Rendering) query = query.Where(s => s.IsRenderingProvider);
         query = Sort switch
         {
-            "title" => query.OrderBy(s => s.Title).ThenBy(s => s.LastName).ThenBy(s => s.FirstName),
-            // Soonest expiry first; people with no license on file last.
-            "license" => query.OrderBy(s => s.LicenseExpiresOn == null).ThenBy(s => s.LicenseExpiresOn).ThenBy(s => s.LastName),
+            "title" => query.OrderBy(s => s.Title).ThenBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id),
+            // Soonest expiry first; people with no license on file last. Id last everywhere: pages must not overlap.
+            "license" => query.OrderBy(s => s.LicenseExpiresOn == null).ThenBy(s => s.LicenseExpiresOn).ThenBy(s => s.LastName).ThenBy(s => s.Id),
             _ => query.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id),
         };
 
-        var staff = await query.Select(Projection).ToListAsync();
-        var accounts = await Accounts();
-        var rows = staff.Select(l =>
+        // Without the warnings filter the database pages the roster, so a chain's hundreds of people are not all read,
+        // checked and matched to accounts on every request; the warnings filter needs the domain's rules, so it reads all.
+        int requested = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+        List<Listed> staff;
+        if (WithWarnings)
+        {
+            staff = (await query.Select(Projection).ToListAsync()).Where(l => StaffView.Warnings(l.S, today).Count > 0).ToList();
+            Total = staff.Count;
+            PageNumber = Math.Clamp(requested, 1, PageCount);
+            staff = staff.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        }
+        else
+        {
+            Total = await query.CountAsync();
+            PageNumber = Math.Clamp(requested, 1, PageCount);
+            staff = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(Projection).ToListAsync();
+        }
+        var accounts = await Accounts(staff.Select(l => l.S.UserId).OfType<string>().ToList());
+        Rows = staff.Select(l =>
         {
             var s = l.S;
             var account = s.UserId is null ? null : accounts.GetValueOrDefault(s.UserId);
             return new Row(l.Id, $"{s.LastName}, {s.FirstName}", s.Credentials, s.Title, s.Email, s.Phone, s.Npi,
                 s.LicenseNumber, s.LicenseState, s.LicenseExpiresOn, s.IsRenderingProvider, s.StartDate, s.EndDate,
                 s.StatusOn(today), account?.Email, account?.Role, StaffView.Warnings(s, today));
-        });
-        var matching = (WithWarnings ? rows.Where(r => r.Warnings.Count > 0) : rows).ToList();
-        Total = matching.Count;
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-            ? Math.Clamp(n, 1, PageCount) : 1;
-        Rows = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        }).ToList();
 
         // The banner covers everyone still on the roster, whatever the filters, so a filter cannot hide a problem.
-        var current = (await db.Staff.AsNoTracking().Where(s => s.EndDate == null || s.EndDate >= today).Select(Projection).ToListAsync()).Select(l => l.S).ToList();
+        // Only the columns its rules read.
+        var current = await db.Staff.AsNoTracking().Where(s => s.EndDate == null || s.EndDate >= today)
+            .Select(s => new StaffMember { LicenseExpiresOn = s.LicenseExpiresOn, EndDate = s.EndDate, IsRenderingProvider = s.IsRenderingProvider, Npi = s.Npi })
+            .ToListAsync();
         Attention = new Banner(
             Expiring: current.Count(s => s.LicenseExpiresOn >= today && s.NeedsLicenseRenewal(today, StaffView.ExpiryWarningDays)),
             Expired: current.Count(s => s.LicenseExpiresOn < today),
@@ -144,10 +158,13 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
 
     private sealed record Account(string? Email, string Role);
 
-    private async Task<Dictionary<string, Account>> Accounts()
+    /// <summary>The sign-in accounts of the people on this page only.</summary>
+    private async Task<Dictionary<string, Account>> Accounts(List<string> userIds)
     {
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
-        return await db.Users.Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id,
-            u => new Account(u.Email, string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Vocabulary.Role(r.Name!)))));
+        if (userIds.Count == 0) return [];
+        var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync())
+            .ToLookup(r => r.UserId, r => Vocabulary.Role(r.Name!));
+        return await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => new Account(u.Email, string.Join(", ", roles[u.Id])));
     }
 }

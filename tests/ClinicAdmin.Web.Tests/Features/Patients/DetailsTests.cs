@@ -115,6 +115,29 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Payments_are_paged_like_visits_and_the_balance_counts_every_payment()
+    {
+        FreezeClock(App);
+        var c = await SeedAsync(App);
+        var visit = await AddVisitAsync(App, c, Today.AddDays(-1));
+        // 23 payments of $10: the latest (the largest reference number) first.
+        for (var i = 1; i <= 23; i++)
+            await App.InsertAsync(new Payment { PatientId = c.Patient.Id, VisitId = visit.Id, Amount = 10m, Method = PaymentMethod.Card,
+                ReceivedAt = Noon.UtcDateTime.AddDays(-30).AddHours(i), Reference = $"R{i:00}", RecordedBy = "desk" });
+        var client = await App.SignInAsync(Roles.FrontDesk);
+
+        var page = await client.GetDocumentAsync($"/Patients/Details?id={c.Patient.Id}");
+        var rows = page.QuerySelectorAll("#payments tbody tr");
+        rows.Length.ShouldBe(20);
+        rows[0].TextContent.ShouldContain("R23");
+        page.QuerySelector("#payments-paging")!.TextContent.ShouldContain("The latest 20 of 23 payments");
+        page.QuerySelector("#balance-amount")!.TextContent.ShouldContain("$169.00"); // $399 less 23 x $10
+        var all = await client.GetDocumentAsync($"/Patients/Details?id={c.Patient.Id}&payments=all");
+        all.QuerySelectorAll("#payments tbody tr").Length.ShouldBe(23);
+        all.QuerySelector("#payments-paging")!.TextContent.ShouldContain("All 23 payments shown");
+    }
+
+    [Fact]
     public async Task A_missing_patient_is_not_found()
     {
         (await (await App.SignInAsync(Roles.FrontDesk)).GetAsync("/Patients/Details?id=5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -70,6 +70,40 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Pages_of_people_who_sort_alike_never_overlap_and_the_warnings_filter_pages_its_own_matches()
+    {
+        StaffData.FreezeClock(App);
+        // 55 people with the same name and title (only the id tells them apart); 53 with an expired licence.
+        var people = Enumerable.Range(1, 55).Select(i =>
+        {
+            var p = StaffData.Nurse("Sam", "Same");
+            if (i > 2) p.LicenseExpiresOn = StaffData.Today.AddDays(-i);
+            return p;
+        }).ToArray();
+        await App.InsertAsync(people);
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        foreach (var sort in new[] { "title", "license", "name" })
+        {
+            var ids = new List<string>();
+            foreach (var page in new[] { 1, 2 })
+                ids.AddRange((await client.GetDocumentAsync($"/Staff/Index?sort={sort}&page={page}"))
+                    .QuerySelectorAll("#staff-table tbody tr").Select(r => r.GetAttribute("data-staff-id")!));
+            ids.Count.ShouldBe(55, sort);
+            ids.Distinct().Count().ShouldBe(55, sort);
+        }
+
+        var warned = await client.GetDocumentAsync("/Staff/Index?withWarnings=true");
+        warned.QuerySelector("#staff-table caption")!.TextContent.ShouldContain("53 people");
+        Names(warned).Count.ShouldBe(50);
+        var rest = await client.GetDocumentAsync(warned.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        rest.QuerySelectorAll("#staff-table tbody tr").Length.ShouldBe(3);
+        rest.QuerySelectorAll("#staff-table tbody tr .staff-warnings").ShouldAllBe(w => w.TextContent.Contains("expired"));
+        // The banner counts everyone on the roster, whatever page is shown.
+        rest.QuerySelector("#staff-warnings-banner")!.TextContent.ShouldContain("53 expired licenses");
+    }
+
+    [Fact]
     public async Task Front_desk_never_gets_license_numbers_but_clinical_and_management_roles_do()
     {
         await SeedAsync();
