@@ -107,8 +107,9 @@ public class RequestModel(ClinicDbContext db, SuperbillRequests requests, Superb
             TempData["Flash"] = $"{doc.DocumentNumber} cannot be corrected yet: " + string.Join(" ", result.Problems);
             return RedirectToPage("/Patients/Details", new { id = patientId });
         }
-        TempData["Flash"] = $"Corrected version of {doc.DocumentNumber} requested (job {result.Run.Id}).";
-        return RedirectToPage("/Jobs/Index");
+        TempData["Flash"] = $"Corrected version of {doc.DocumentNumber} requested.";
+        // Like a new request: this patient's request page follows the run until the corrected file's link appears.
+        return RedirectToPage(new { patientId, job = result.Run.Id });
     }
 
     private async Task<bool> LoadAsync()

@@ -238,7 +238,12 @@ public abstract class SuperbillTests(ClinicApp app) : PageTest(app)
         details.QuerySelector("#superbill-list")!.TextContent.ShouldContain("SB-2026-000001");
         var response = await client.SubmitAsync(details, $"/Superbills/Request?handler=Correct&documentId={v1.Id}", [], $"form[action*='documentId={v1.Id}'][action*='Correct']");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await WaitForRunAsync(r => r.RequestKey.EndsWith(":v2"));
+        var run = await WaitForRunAsync(r => r.RequestKey.EndsWith(":v2"));
+        // The desk stays with the patient: the request page with the correction's progress box, not the Jobs list.
+        response.Headers.Location!.ToString().ShouldBe($"/Superbills/Request?patientId={c.Patient.Id}&job={run.Id}");
+        var back = await client.GetDocumentAsync(response.Headers.Location!.ToString());
+        back.QuerySelector("#job-box").ShouldNotBeNull();
+        back.QuerySelector("#job-box #job-result").ShouldNotBeNull();
 
         var docs = await DocumentsAsync();
         docs.Count.ShouldBe(2);
