@@ -97,6 +97,13 @@ public sealed class RecordVisitTests(BrowserApp app)
 
         await page.GetByLabel("Systolic at 40 minutes").FillAsync("168");
         await page.GetByLabel("Diastolic at 40 minutes").FillAsync("104");
+        // Flagged as typed, before any button: the value and the clinic's limit.
+        await Expect(page.Locator("#vitals-live")).ToContainTextAsync("Blood pressure 168/104 at 40 min is at or above the limit 160/100.");
+        await page.GetByLabel("Diastolic at 40 minutes").FillAsync("");
+        await page.GetByLabel("Systolic at 40 minutes").FillAsync("150");
+        await Expect(page.Locator("#vitals-live")).ToBeEmptyAsync();
+        await page.GetByLabel("Systolic at 40 minutes").FillAsync("168");
+        await page.GetByLabel("Diastolic at 40 minutes").FillAsync("104");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check warnings" }).ClickAsync();
 
         await Expect(page.Locator("#visit-warnings")).ToContainTextAsync("Blood pressure 168/104 at 40 min is at or above the limit 160/100.");

@@ -82,6 +82,9 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
     public async Task<IActionResult> OnGetPricesAsync(int? id, int? patientId, DateTime? at, string[] line) =>
         await VisitPrices.QuoteAsync(db, await clinicTime.ClockAsync(), id, patientId, at, line) is { } quote ? new JsonResult(quote) : NotFound();
 
+    /// <summary>Vital-sign warnings as they are typed (visits.js); Check and Save give them again with the other warnings.</summary>
+    public async Task<IActionResult> OnGetVitalWarningsAsync() => new JsonResult(new { warnings = await VisitWarnings.VitalsAsync(db, Request.Query) });
+
     /// <summary>Validates and shows the warnings (spacing, session count, dose step, provider schedule) without saving.</summary>
     public async Task<IActionResult> OnPostCheckAsync(int? id, int? patientId)
     {

@@ -3,6 +3,7 @@ using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicAdmin.Web.Features.Visits;
@@ -40,6 +41,21 @@ public sealed class VisitWarnings(ClinicDbContext db, ClinicalOptions options)
     /// <summary>The clinic's vital-sign limits (the defaults if the settings row is missing).</summary>
     public static async Task<VitalLimits> LimitsAsync(ClinicDbContext db) =>
         await db.ClinicSettings.AsNoTracking().Select(s => s.VitalLimits).FirstOrDefaultAsync() ?? new VitalLimits();
+
+    /// <summary>
+    /// The vital-sign warnings of the values typed so far, read from the form's own field names (Input.At40.Systolic…):
+    /// visits.js asks as the nurse types, so 168/104 at 40 min is flagged before anyone presses Check or Save.
+    /// </summary>
+    public static async Task<List<string>> VitalsAsync(ClinicDbContext db, IQueryCollection query)
+    {
+        int? Read(string name) => int.TryParse(query[name], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        VitalSigns At(string moment) => new()
+        {
+            Systolic = Read($"Input.{moment}.Systolic"), Diastolic = Read($"Input.{moment}.Diastolic"),
+            HeartRate = Read($"Input.{moment}.HeartRate"), SpO2 = Read($"Input.{moment}.SpO2"),
+        };
+        return (await LimitsAsync(db)).Warnings(At("Before"), At("At40"), At("Discharge")).ToList();
+    }
 
     /// <summary>Arrivals of the course's visits other than <paramref name="exceptVisit"/>, for the session number.</summary>
     public static Task<List<DateTime>> OtherCourseStartsAsync(ClinicDbContext db, int courseId, int? exceptVisit) =>

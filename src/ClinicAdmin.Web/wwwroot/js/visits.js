@@ -64,3 +64,33 @@
         if (t && (t.type === 'checkbox' || (t.closest && t.closest('.units-cell')))) update();
     });
 })();
+
+// Vital signs are checked against the clinic's limits as they are typed: the server applies the domain's rule and
+// answers with the warnings (which value, which limit); this only sends the vitals fields and lists the answer.
+(function () {
+    var table = document.getElementById('vitals');
+    var live = document.getElementById('vitals-live');
+    if (!table || !live || !table.getAttribute('data-warnings-url') || !window.fetch) return;
+    var timer = 0, pending = 0;
+    function show(warnings) {
+        live.replaceChildren();
+        if (!warnings.length) return;
+        var box = document.createElement('div');
+        box.className = 'alert alert-warning py-2 mb-0';
+        var list = document.createElement('ul');
+        list.className = 'mb-0';
+        warnings.forEach(function (w) { var li = document.createElement('li'); li.textContent = w; list.appendChild(li); });
+        box.appendChild(list);
+        live.appendChild(box);
+    }
+    function check() {
+        var url = new URL(table.getAttribute('data-warnings-url'), window.location.href);
+        table.querySelectorAll('input[name]').forEach(function (i) { if (i.value.trim()) url.searchParams.set(i.name, i.value.trim()); });
+        var mine = ++pending;
+        fetch(url.toString(), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (answer) { if (answer && mine === pending) show(answer.warnings || []); })
+            .catch(function () { /* Check and Save still give the warnings */ });
+    }
+    table.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(check, 300); });
+})();

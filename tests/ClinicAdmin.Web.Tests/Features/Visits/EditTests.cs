@@ -169,6 +169,32 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_vitals_handler_warns_as_typed_with_the_clinics_limits_and_only_for_clinical_roles()
+    {
+        await SeedAsync(App);
+        var clinician = await App.SignInAsync(Roles.Clinician);
+        async Task<List<string>> Warnings(string query) =>
+            System.Text.Json.JsonDocument.Parse(await clinician.Http.GetStringAsync("/Visits/Edit?handler=VitalWarnings&" + query))
+                .RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+
+        (await Warnings("Input.At40.Systolic=168&Input.At40.Diastolic=104&Input.Before.HeartRate=72"))
+            .ShouldBe(["Blood pressure 168/104 at 40 min is at or above the limit 160/100."]);
+        (await Warnings("Input.Discharge.SpO2=90&Input.Before.Systolic=abc")).ShouldBe(["SpO2 90 % at discharge is below the limit 92 %."]);
+        (await Warnings("")).ShouldBeEmpty();
+        // The clinic's own limits, not the defaults.
+        await App.InDbAsync(async db =>
+        {
+            var settings = await db.ClinicSettings.SingleAsync();
+            settings.VitalLimits.SystolicAtOrAbove = 150;
+            await db.SaveChangesAsync();
+        });
+        (await Warnings("Input.At40.Systolic=155")).ShouldBe(["Systolic pressure 155 at 40 min is at or above the limit 150."]);
+
+        var desk = await (await App.SignInAsync(Roles.FrontDesk)).GetAsync("/Visits/Edit?handler=VitalWarnings&Input.At40.Systolic=168");
+        desk.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
     public async Task Each_detail_box_has_its_own_hint()
     {
         var c = await SeedAsync(App);
