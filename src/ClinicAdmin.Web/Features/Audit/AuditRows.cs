@@ -76,7 +76,7 @@ public static class AuditRows
             var (clr, target) = AuditNames.FieldOf(p.Entity, field);
             if (target is not null && !string.IsNullOrEmpty(raw))
                 return names.Of(target, raw) ?? (AuditText.IsOfPatient(target) || target == "Patient" ? $"{AuditText.TypeLabel(target)} #{raw}" : $"#{raw}");
-            return AuditText.Value(raw, clr, clock.ToLocal);
+            return AuditText.Value(raw, clr, clock.ToLocal, field);
         }
         return p.Old.Keys.Union(p.New.Keys).Where(k => !AuditText.IsShadow(k))
             .Select(k => new Change(AuditText.Field(p.Entry.EntityType, k), Text(k, p.Old.GetValueOrDefault(k)), Text(k, p.New.GetValueOrDefault(k))))

@@ -65,6 +65,9 @@ public static partial class AuditText
         ["ApplicationUser.TwoFactorEnabled"] = "Two-factor sign-in",
     };
 
+    /// <summary>The decimal fields that hold dollars (prices, charge lines, payments).</summary>
+    private static readonly HashSet<string> MoneyFields = new(StringComparer.Ordinal) { "Amount", "UnitPrice" };
+
     /// <summary>Copies of another field kept for lookups (Identity's upper-cased email): shown once, not twice.</summary>
     public static bool IsShadow(string field) => field.StartsWith("Normalized", StringComparison.Ordinal);
 
@@ -122,10 +125,13 @@ public static partial class AuditText
     /// A stored value as pages write it. <paramref name="type"/> is the field's CLR type (from the EF model), null when
     /// unknown; <paramref name="toLocal"/> turns a UTC instant into clinic time.
     /// </summary>
-    public static string Value(string? raw, Type? type, Func<DateTime, DateTime>? toLocal = null)
+    public static string Value(string? raw, Type? type, Func<DateTime, DateTime>? toLocal = null, string? field = null)
     {
         if (string.IsNullOrWhiteSpace(raw) || raw == "null") return Empty;
         var t = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        // Money as the pages write it ($1,250.00); other decimals (dose, weight, units) without the column's trailing zeros.
+        if (t == typeof(decimal) && decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            return field is not null && MoneyFields.Contains(field) ? RecordText.Money(number) : RecordText.Number(number, "0.####");
         if (t == typeof(bool))
             return raw.Equals("true", StringComparison.OrdinalIgnoreCase) ? "Yes" : raw.Equals("false", StringComparison.OrdinalIgnoreCase) ? "No" : raw;
         if (t is { IsEnum: true }) return EnumValue(raw, t);

@@ -88,6 +88,19 @@ public sealed class AuditTextTests
         AuditText.Value("2026-06-15T17:00:00Z", typeof(DateTime), utc => utc + chicagoInJune).ShouldBe("2026-06-15 12:00");
     }
 
+    [Theory]
+    [InlineData("399.0000", "Amount", "$399.00")]
+    [InlineData("1250.5", "UnitPrice", "$1,250.50")]
+    [InlineData("-25.00", "Amount", "-$25.00")]
+    [InlineData("35.5000", "DoseMg", "35.5")]
+    [InlineData("82.0000", "WeightKg", "82")]
+    [InlineData("not a number", "Amount", "not a number")]
+    public void Money_reads_as_dollars_and_other_decimals_lose_the_columns_trailing_zeros(string raw, string field, string expected)
+    {
+        AuditText.Value(raw, typeof(decimal), field: field).ShouldBe(expected);
+        AuditText.Value(raw, typeof(decimal?), field: field).ShouldBe(expected);
+    }
+
     [Fact]
     public void Roles_are_named_from_the_shared_vocabulary()
     {

@@ -62,7 +62,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         row.QuerySelector(".audit-user")!.TextContent.ShouldBe(Manager);
         row.TextContent.ShouldContain("2026-06-15 12:00:00"); // noon in Chicago, not 17:00 UTC
         var changes = row.QuerySelectorAll(".audit-changes tbody tr").ToDictionary(r => r.QuerySelector(".audit-field")!.TextContent, r => r.QuerySelector(".audit-new")?.TextContent);
-        changes["Price"].ShouldBe("425");
+        changes["Price"].ShouldBe("$425.00");
         changes["Effective from"].ShouldBe("2027-01-01");
         changes["Reason"].ShouldBe("Annual fee review");
         changes["Set by"].ShouldBe(Manager);
