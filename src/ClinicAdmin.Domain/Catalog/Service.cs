@@ -45,20 +45,34 @@ public class Service : EditableEntity
     /// </summary>
     public ServicePrice SetPrice(decimal amount, DateOnly effectiveFrom, DateOnly today, string setBy, string? reason, DateTime nowUtc)
     {
-        if (amount < 0) throw new DomainException("Amount", "A price cannot be negative.");
-        if (amount > Money.MaxPrice) throw new DomainException("Amount", $"A price above {Money.MaxPrice:N0} is not accepted; check the amount.");
-        if (Money.Round(amount) != amount) throw new DomainException("Amount", "A price has at most two decimals (cents).");
-        if (effectiveFrom < today) throw new DomainException("EffectiveFrom", "A new price cannot take effect in the past: past visits keep the price of their date.");
-        var current = PriceOn(today);
-        if (current is not null && effectiveFrom < current.EffectiveFrom)
-            throw new DomainException("EffectiveFrom", $"The date must be on or after the current price's date ({current.EffectiveFrom:yyyy-MM-dd}).");
-        if (_prices.Any(p => p.CancelledAt is null && p.EffectiveFrom == effectiveFrom))
-            throw new DomainException("EffectiveFrom", effectiveFrom > today
-                ? "A change is already scheduled for that date; cancel it first."
-                : "A price already took effect today and may be on today's visits; schedule the change from tomorrow.");
+        if (PriceProblems(amount, effectiveFrom, today).FirstOrDefault() is { Field: not null } problem)
+            throw new DomainException(problem.Field, problem.Message);
         var price = new ServicePrice(amount, effectiveFrom, setBy, reason, nowUtc);
         _prices.Add(price);
         return price;
+    }
+
+    /// <summary>
+    /// Every rule a new price breaks, amount and date separately (either may be unknown yet), so a form can report them
+    /// all at once with its other errors rather than one round at a time. Field is "Amount" or "EffectiveFrom".
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> PriceProblems(decimal? amount, DateOnly? effectiveFrom, DateOnly today)
+    {
+        if (amount is { } a)
+        {
+            if (a < 0) yield return ("Amount", "A price cannot be negative.");
+            else if (a > Money.MaxPrice) yield return ("Amount", $"A price above {Money.MaxPrice:N0} is not accepted; check the amount.");
+            else if (Money.Round(a) != a) yield return ("Amount", "A price has at most two decimals (cents).");
+        }
+        if (effectiveFrom is not { } from) yield break;
+        var current = PriceOn(today);
+        if (from < today) yield return ("EffectiveFrom", "A new price cannot take effect in the past: past visits keep the price of their date.");
+        else if (current is not null && from < current.EffectiveFrom)
+            yield return ("EffectiveFrom", $"The date must be on or after the current price's date ({current.EffectiveFrom:yyyy-MM-dd}).");
+        else if (_prices.Any(p => p.CancelledAt is null && p.EffectiveFrom == from))
+            yield return ("EffectiveFrom", from > today
+                ? "A change is already scheduled for that date; cancel it first."
+                : "A price already took effect today and may be on today's visits; schedule the change from tomorrow.");
     }
 
     /// <summary>Seeding and imports only: a historical price (allowed in the past because nothing was billed from it yet).</summary>

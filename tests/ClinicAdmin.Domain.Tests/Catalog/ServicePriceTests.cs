@@ -30,6 +30,21 @@ public class ServicePriceTests
 
     private static decimal Dec(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
+    // ---- PriceProblems ---------------------------------------------------------------------
+
+    [Fact]
+    public void PriceProblems_reports_the_amount_and_the_date_together_and_either_alone()
+    {
+        var s = Infusion();
+        s.PriceProblems(-5m, Today.AddDays(-1), Today).ShouldBe(
+            [("Amount", "A price cannot be negative."), ("EffectiveFrom", "A new price cannot take effect in the past: past visits keep the price of their date.")]);
+        s.PriceProblems(12.345m, null, Today).Select(p => p.Field).ShouldBe(["Amount"]);
+        s.PriceProblems(null, Today.AddDays(-1), Today).Select(p => p.Field).ShouldBe(["EffectiveFrom"]);
+        s.PriceProblems(425m, Today.AddDays(7), Today).ShouldBeEmpty();
+        s.SetPrice(425m, Today.AddDays(7), Today, "pm", "review", NowUtc);
+        s.PriceProblems(430m, Today.AddDays(7), Today).Single().Message.ShouldContain("already scheduled");
+    }
+
     // ---- PriceOn ---------------------------------------------------------------------------
 
     [Fact]

@@ -54,10 +54,14 @@ public class SchedulePriceModel(ClinicDbContext db, ClinicTime clinicTime, ILogg
         var amount = RecordText.ParseAmount(Input.Amount);
         if (Input.Amount is not null && amount is null && ModelState.GetFieldValidationState("Input.Amount") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             ModelState.AddModelError("Input.Amount", "Enter an amount like 425 or 425.50.");
+        // The domain's price rules beside the missing fields, so every error shows in one round.
+        var clock = await clinicTime.ClockAsync();
+        foreach (var (field, message) in service.PriceProblems(amount, Input.EffectiveFrom, clock.Today))
+            if (ModelState.GetFieldValidationState($"Input.{field}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                ModelState.AddModelError($"Input.{field}", message);
 
         if (ModelState.IsValid)
         {
-            var clock = await clinicTime.ClockAsync();
             try
             {
                 service.SetPrice(amount!.Value, Input.EffectiveFrom!.Value, clock.Today, User.Identity!.Name!, Input.Reason!.Trim(), clinicTime.UtcNow);

@@ -106,6 +106,23 @@ public abstract class SchedulePriceTests(ClinicApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Every_error_shows_in_one_round_the_domains_price_rules_beside_a_missing_reason()
+    {
+        var s = await InfusionAsync();
+        var client = await App.SignInAsync(Roles.PracticeManager);
+
+        var response = await client.SubmitAsync($"/Pricing/SchedulePrice?id={s.Id}", Change(amount: "-5", from: "2026-06-14", reason: ""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await ClinicClient.ReadAsync(response);
+        ClinicClient.ErrorFor(doc, "Input.Amount").ShouldNotBeNull().ShouldContain("cannot be negative");
+        ClinicClient.ErrorFor(doc, "Input.EffectiveFrom").ShouldNotBeNull().ShouldContain("past");
+        ClinicClient.ErrorFor(doc, "Input.Reason").ShouldNotBeNull().ShouldContain("Say why");
+        doc.QuerySelectorAll(".validation-summary-errors li").Length.ShouldBe(3);
+        (await CatalogData.LoadAsync(App, s.Id)).Prices.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Once_a_price_day_is_past_it_cannot_be_repriced()
     {
         CatalogData.FreezeClock(App);
