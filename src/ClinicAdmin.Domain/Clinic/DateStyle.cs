@@ -57,6 +57,7 @@ public static class DateStyles
     public static string Date(this DateStyle s, DateOnly d) => d.ToString(s.DateFormat(), CultureInfo.InvariantCulture);
     public static string Date(this DateStyle s, DateTime d) => d.ToString(s.DateFormat(), CultureInfo.InvariantCulture);
     public static string Time(this DateStyle s, DateTime d) => d.ToString(s.TimeFormat(), CultureInfo.InvariantCulture);
+    public static string Time(this DateStyle s, TimeOnly t) => t.ToString(s.TimeFormat(), CultureInfo.InvariantCulture);
     public static string DateTime(this DateStyle s, DateTime d) => d.ToString(s.DateTimeFormat(), CultureInfo.InvariantCulture);
 
     /// <summary>What <see cref="ParseDate"/> understands, said for people: "mm/dd/yyyy or yyyy-mm-dd".</summary>

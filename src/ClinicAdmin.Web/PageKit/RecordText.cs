@@ -35,6 +35,9 @@ public static class RecordText
     public static string DateTime(DateTime local) => Style.DateTime(local);
     public static string DateTime(DateTime? local, string none = "") => local is { } v ? DateTime(v) : none;
     public static string Time(DateTime local) => Style.Time(local);
+    public static string Time(TimeOnly t) => Style.Time(t);
+    /// <summary>"9:00 AM–12:00 PM" or "09:00–12:00": a slot of recurring hours.</summary>
+    public static string TimeRange(TimeOnly start, TimeOnly end) => $"{Time(start)}\u2013{Time(end)}";
     /// <summary>A time to the second (access log, audit trail), in the style's 12- or 24-hour clock.</summary>
     public static string DateTimeSeconds(DateTime local) =>
         local.ToString(Style.DateTimeFormat().Replace(":mm", ":mm:ss"), CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Web.Features.Audit;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Audit;
 
@@ -85,7 +86,7 @@ public sealed class AuditTextTests
     public void Instants_are_shown_in_clinic_time()
     {
         var chicagoInJune = TimeSpan.FromHours(-5);
-        AuditText.Value("2026-06-15T17:00:00Z", typeof(DateTime), utc => utc + chicagoInJune).ShouldBe("2026-06-15 12:00");
+        AuditText.Value("2026-06-15T17:00:00Z", typeof(DateTime), utc => utc + chicagoInJune).ShouldBe(RecordText.DateTime(new DateTime(2026, 6, 15, 12, 0, 0)));
     }
 
     [Fact]
