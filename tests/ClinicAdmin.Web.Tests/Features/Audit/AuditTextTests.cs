@@ -75,11 +75,18 @@ public sealed class AuditTextTests
     [InlineData("3", typeof(SeriousCriteria), "Death, Life-threatening")]
     [InlineData("0", typeof(SeriousCriteria), "No")]
     [InlineData("99", typeof(CourseStatus), "99")]                            // a stray number stays as it was stored
-    [InlineData("2026-12-07", typeof(DateOnly), "2026-12-07")]
     [InlineData("Ketamine <b>", typeof(string), "Ketamine <b>")]
     public void Values_are_written_as_the_pages_write_them(string? raw, Type type, string expected)
     {
         AuditText.Value(raw, type).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Calendar_dates_are_written_as_the_pages_write_them()
+    {
+        AuditText.Value("2026-12-07", typeof(DateOnly)).ShouldBe(RecordText.Date(new DateOnly(2026, 12, 7)));
+        AuditText.Value("2026-12-07", typeof(DateOnly)).ShouldBe("12/07/2026");   // the US default
+        AuditText.Value("not a date", typeof(DateOnly)).ShouldBe("not a date");
     }
 
     [Fact]
