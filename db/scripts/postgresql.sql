@@ -1228,3 +1228,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205120657_ClinicDateStyle') THEN
+    ALTER TABLE "ClinicSettings" ADD "DateStyle" character varying(40) NOT NULL DEFAULT 'UnitedStates';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205120657_ClinicDateStyle') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205120657_ClinicDateStyle', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

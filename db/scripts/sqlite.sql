@@ -791,3 +791,11 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261205073554_SuperbillSigner', '10.0.15');
 
+BEGIN TRANSACTION;
+ALTER TABLE "ClinicSettings" ADD "DateStyle" TEXT NOT NULL DEFAULT 'UnitedStates';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205120633_ClinicDateStyle', '10.0.15');
+
+COMMIT;
+

@@ -1189,3 +1189,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120720_ClinicDateStyle'
+)
+BEGIN
+    ALTER TABLE [ClinicSettings] ADD [DateStyle] nvarchar(40) NOT NULL DEFAULT N'UnitedStates';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120720_ClinicDateStyle'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205120720_ClinicDateStyle', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -349,6 +349,11 @@ namespace ClinicAdmin.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DateStyle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("GroupNpi")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -351,6 +351,11 @@ namespace ClinicAdmin.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DateStyle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("GroupNpi")
                         .IsRequired()
                         .HasMaxLength(20)

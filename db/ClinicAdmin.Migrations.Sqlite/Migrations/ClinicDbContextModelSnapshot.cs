@@ -332,6 +332,11 @@ namespace ClinicAdmin.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DateStyle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GroupNpi")
                         .IsRequired()
                         .HasMaxLength(20)

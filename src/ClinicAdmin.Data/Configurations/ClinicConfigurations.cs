@@ -30,6 +30,8 @@ public class ClinicSettingsConfiguration : IEntityTypeConfiguration<ClinicSettin
         b.Property(x => x.GroupNpi).HasMaxLength(Code);
         b.Property(x => x.TimeZoneId).HasMaxLength(Name);
         b.Property(x => x.SuperbillFooter).HasMaxLength(Text);
+        // Stored by name like the other enums; existing rows get the US style (set in the migration).
+        b.Property(x => x.DateStyle).HasConversion<string>().HasMaxLength(Short);
         // Columns of the settings row; existing rows get the usual holding parameters (set in the migration).
         b.OwnsOne(x => x.VitalLimits);
         b.Navigation(x => x.VitalLimits).IsRequired();

@@ -23,4 +23,6 @@ public class ClinicSettings : EditableEntity
     public bool ShowPatientNamesInReports { get; set; }
     /// <summary>The vital-sign holding parameters the visit form warns on.</summary>
     public VitalLimits VitalLimits { get; set; } = new();
+    /// <summary>How every page, chart, PDF and workbook writes dates and times.</summary>
+    public DateStyle DateStyle { get; set; } = DateStyles.Default;
 }

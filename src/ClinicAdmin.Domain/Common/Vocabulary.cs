@@ -1,5 +1,6 @@
 using ClinicAdmin.Domain.Assessments;
 using ClinicAdmin.Domain.Catalog;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Domain.Documents;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Jobs;
@@ -26,7 +27,7 @@ public static class Vocabulary
     [
         typeof(Indication), typeof(CourseStatus), typeof(IncidentType), typeof(IncidentOutcome), typeof(SeriousCriteria),
         typeof(ServiceCategory), typeof(Route), typeof(PaymentMethod), typeof(Instrument), typeof(JobStatus), typeof(DocumentKind),
-        typeof(StaffStatus),
+        typeof(StaffStatus), typeof(DateStyle),
     ];
 
     /// <summary>Any user-facing enum value, for code that holds an <see cref="Enum"/>.</summary>
@@ -44,6 +45,7 @@ public static class Vocabulary
         JobStatus v => Label(v),
         DocumentKind v => Label(v),
         StaffStatus v => Label(v),
+        DateStyle v => Label(v),
         _ => throw new ArgumentException($"{value.GetType().Name} has no label in the vocabulary.", nameof(value)),
     };
 
@@ -177,6 +179,14 @@ public static class Vocabulary
         JobStatus.Succeeded => "Succeeded",
         JobStatus.Failed => "Failed",
         JobStatus.Cancelled => "Cancelled",
+    };
+
+    /// <summary>Each style shown by example, so the choice needs no explaining.</summary>
+    public static string Label(DateStyle s) => s switch
+    {
+        DateStyle.UnitedStates => "US: 12/31/2026, 2:30 PM",
+        DateStyle.International => "International: 31/12/2026, 14:30",
+        DateStyle.Iso => "ISO: 2026-12-31, 14:30",
     };
 
     public static string Label(DocumentKind k) => k switch

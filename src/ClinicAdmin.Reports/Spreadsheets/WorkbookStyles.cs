@@ -1,12 +1,13 @@
 using DocumentFormat.OpenXml;
+using ClinicAdmin.Domain.Clinic;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ClinicAdmin.Reports.Spreadsheets;
 
 /// <summary>
 /// Every cell style a workbook uses, by name (the value is the cellXfs index in styles.xml).
-/// Number formats are fixed format codes, not the reader's locale: a date is yyyy-mm-dd in every
-/// country, money is US dollars.
+/// Number formats are fixed format codes, not the reader's locale: dates follow the clinic's
+/// <see cref="DateStyle"/> (the cells stay real dates, only their display changes), money is US dollars.
 /// </summary>
 public enum CellStyle : uint
 {
@@ -54,13 +55,13 @@ public static class WorkbookStyles
         public const uint SignedDecimal2 = 172;
         public const uint SignedCurrency = 173;
 
-        public static readonly IReadOnlyList<(uint Id, string Code)> Custom =
+        public static IReadOnlyList<(uint Id, string Code)> Custom(DateStyle dates) =>
         [
             (Decimal1, "0.0"),
             (Percent, "0.0%"),
             (Currency, "\"$\"#,##0.00"),
-            (Date, "yyyy-mm-dd"),
-            (DateTime, "yyyy-mm-dd hh:mm"),
+            (Date, dates.ExcelDateFormat()),
+            (DateTime, dates.ExcelDateTimeFormat()),
             (SignedInteger, "+#,##0;-#,##0;0"),
             (SignedDecimal1, "+0.0;-0.0;0.0"),
             (SignedPoints, "+0.0\" pp\";-0.0\" pp\";0.0\" pp\""),
@@ -102,14 +103,15 @@ public static class WorkbookStyles
         new(CellStyle.TotalCurrency, Font: FontId.Bold, Border: BorderId.Top, NumberFormat: NumberFormats.Currency),
     ];
 
-    public static Stylesheet Build()
+    public static Stylesheet Build(DateStyle dates)
     {
         for (var i = 0; i < Xfs.Length; i++)
             if ((uint)Xfs[i].Style != (uint)i) throw new InvalidOperationException($"Style table out of order at {i}.");
 
-        var numberFormats = new NumberingFormats(NumberFormats.Custom.Select(f =>
+        var custom = NumberFormats.Custom(dates);
+        var numberFormats = new NumberingFormats(custom.Select(f =>
             new NumberingFormat { NumberFormatId = f.Id, FormatCode = f.Code }))
-        { Count = (uint)NumberFormats.Custom.Count };
+        { Count = (uint)custom.Count };
 
         var fonts = new Fonts(
             Font(bold: false, italic: false, size: 11),

@@ -110,7 +110,7 @@ public sealed class SuperbillDocument
         PdfText.Draw(g, SuperbillText.Subtitle, Typography.Subtitle, x, y, rightWidth, TextAlign.Right);
         y += Typography.Subtitle.LineHeight + 3;
         y += KeyValueRight(g, "Document no.", SuperbillFormat.DocumentNumber(_model), x, y, rightWidth, strong: true);
-        y += KeyValueRight(g, "Issued", SuperbillFormat.Date(_model.IssuedOn), x, y, rightWidth);
+        y += KeyValueRight(g, "Issued", SuperbillFormat.Date(_model.IssuedOn, _model.DateStyle), x, y, rightWidth);
         var rightBottom = y;
 
         flow.Y = Math.Max(leftBottom, rightBottom) + 6;
@@ -148,7 +148,7 @@ public sealed class SuperbillDocument
         PdfText.Draw(g, PdfText.Fit(g, _model.Clinic.Name, Typography.ValueStrong, half), Typography.ValueStrong, flow.Left, flow.Y, half);
         PdfText.Draw(g, $"{SuperbillText.Title} {SuperbillFormat.DocumentNumber(_model)} (continued)", Typography.ValueStrong, flow.Left + half, flow.Y, half, TextAlign.Right);
         flow.Y += Typography.ValueStrong.LineHeight;
-        var patient = $"Patient: {_model.Patient.Name} · DOB {SuperbillFormat.Date(_model.Patient.DateOfBirth)}";
+        var patient = $"Patient: {_model.Patient.Name} · DOB {SuperbillFormat.Date(_model.Patient.DateOfBirth, _model.DateStyle)}";
         PdfText.Draw(g, PdfText.Fit(g, patient, Typography.Value, flow.Width), Typography.Value, flow.Left, flow.Y, flow.Width);
         flow.Y += Typography.Value.LineHeight + 4;
         g.DrawLine(AccentPen, flow.Left, flow.Y, flow.Right, flow.Y);
@@ -187,7 +187,7 @@ public sealed class SuperbillDocument
         var from = _model.PeriodStart ?? (dates.Count > 0 ? dates.Min() : _model.IssuedOn);
         var to = _model.PeriodEnd ?? (dates.Count > 0 ? dates.Max() : _model.IssuedOn);
         var visits = dates.Distinct().Count();
-        return SuperbillFormat.Period(from, to) + (visits > 1 ? $"\n{visits} visits" : "");
+        return SuperbillFormat.Period(from, to, _model.DateStyle) + (visits > 1 ? $"\n{visits} visits" : "");
     }
 
     // ---------------------------------------------------------------- patient and insurance
@@ -199,7 +199,7 @@ public sealed class SuperbillDocument
         var patient = new List<IReadOnlyList<LabelValue>>
         {
             new[] { new LabelValue("Patient name (2)", p.Name, Span: 2, Strong: true) },
-            new[] { new LabelValue("Date of birth (3)", SuperbillFormat.Date(p.DateOfBirth)), new LabelValue("Phone (5)", p.Phone) },
+            new[] { new LabelValue("Date of birth (3)", SuperbillFormat.Date(p.DateOfBirth, _model.DateStyle)), new LabelValue("Phone (5)", p.Phone) },
             new[] { new LabelValue("Address (5)", string.Join("\n", p.Address.Lines()), Span: 2) },
         };
         var statement = SuperbillText.KindLabel(_model.Kind)
@@ -439,7 +439,7 @@ public sealed class SuperbillDocument
             var top = flow.Y + CellPadY;
             string[] cells =
             [
-                SuperbillFormat.Date(line.ServiceDate),
+                SuperbillFormat.Date(line.ServiceDate, _model.DateStyle),
                 line.PlaceOfService,
                 line.Code,
                 SuperbillFormat.Modifiers(line.Modifiers),
@@ -554,7 +554,7 @@ public sealed class SuperbillDocument
         if (!string.IsNullOrWhiteSpace(s.SignatureText))
             PdfText.Draw(g, PdfText.Fit(g, s.SignatureText!, Typography.Signature, signatureWidth), Typography.Signature, flow.Left + 2, lineY - Typography.Signature.LineHeight - 1, signatureWidth);
         g.DrawLine(SignaturePen, flow.Left, lineY, flow.Left + signatureWidth, lineY);
-        PdfText.Draw(g, SuperbillFormat.Date(s.SignedOn), Typography.Value, dateX + 2, lineY - Typography.Value.LineHeight - 1, dateWidth);
+        PdfText.Draw(g, SuperbillFormat.Date(s.SignedOn, _model.DateStyle), Typography.Value, dateX + 2, lineY - Typography.Value.LineHeight - 1, dateWidth);
         g.DrawLine(SignaturePen, dateX, lineY, flow.Right, lineY);
 
         var y = lineY + 2;
@@ -586,7 +586,7 @@ public sealed class SuperbillDocument
         g.DrawLine(RulePen, left, ruleY, left + width, ruleY);
         PdfText.DrawLines(g, footerLines, Typography.Small, left, textTop, width, TextAlign.Center);
 
-        var docText = $"Superbill {SuperbillFormat.DocumentNumber(_model)} · issued {SuperbillFormat.Date(_model.IssuedOn)}";
+        var docText = $"Superbill {SuperbillFormat.DocumentNumber(_model)} · issued {SuperbillFormat.Date(_model.IssuedOn, _model.DateStyle)}";
         if (_model.Void is not null) docText += " · " + _model.Void.Banner;
         var pageText = $"Page {page} of {pageCount}";
         var docStyle = _model.Void is null ? Typography.Small : Typography.SmallVoid;

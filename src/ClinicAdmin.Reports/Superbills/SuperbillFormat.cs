@@ -1,9 +1,10 @@
 using System.Globalization;
+using ClinicAdmin.Domain.Clinic;
 
 namespace ClinicAdmin.Reports.Superbills;
 
 /// <summary>
-/// How values read on a US claim, whatever the server's culture: $1,234.50 and 03/14/2025.
+/// How values read on a US claim, whatever the server's culture: $1,234.50, and dates in the clinic's style (03/14/2025 by default).
 /// </summary>
 public static class SuperbillFormat
 {
@@ -13,8 +14,8 @@ public static class SuperbillFormat
     public static string Money(decimal amount) =>
         amount < 0 ? "-$" + (-amount).ToString("#,##0.00", Invariant) : "$" + amount.ToString("#,##0.00", Invariant);
 
-    /// <summary>MM/DD/YYYY, the claim-form convention.</summary>
-    public static string Date(DateOnly date) => date.ToString("MM'/'dd'/'yyyy", Invariant);
+    /// <summary>A date in the clinic's style (the model carries it); the US style is MM/DD/YYYY, the claim-form convention.</summary>
+    public static string Date(DateOnly date, DateStyle style) => style.Date(date);
 
     /// <summary>"1", "2", "1.5": whole units without decimals.</summary>
     public static string Units(decimal units) => units.ToString("0.##", Invariant);
@@ -25,7 +26,7 @@ public static class SuperbillFormat
     public static string Modifiers(IReadOnlyList<string>? modifiers) =>
         modifiers is null ? "" : string.Join(" ", modifiers.Where(m => !string.IsNullOrWhiteSpace(m)));
 
-    public static string Period(DateOnly from, DateOnly to) => from == to ? Date(from) : $"{Date(from)} – {Date(to)}";
+    public static string Period(DateOnly from, DateOnly to, DateStyle style) => from == to ? Date(from, style) : $"{Date(from, style)} – {Date(to, style)}";
 
     /// <summary>"SB-2025-000042", with " (version 2)" from the second version on.</summary>
     public static string DocumentNumber(SuperbillModel model) =>

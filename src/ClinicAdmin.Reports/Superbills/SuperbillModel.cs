@@ -1,3 +1,5 @@
+using ClinicAdmin.Domain.Clinic;
+
 namespace ClinicAdmin.Reports.Superbills;
 
 // Plain data for one superbill, filled by the issuing job from the database at the moment of issue
@@ -22,6 +24,9 @@ public sealed partial record SuperbillModel
     public int Version { get; init; } = 1;
 
     public required DateOnly IssuedOn { get; init; }
+
+    /// <summary>How the document writes dates: the clinic's setting.</summary>
+    public DateStyle DateStyle { get; init; } = DateStyles.Default;
 
     public SuperbillKind Kind { get; init; } = SuperbillKind.SingleVisit;
 

@@ -27,7 +27,7 @@ public sealed partial record SuperbillModel
 
         if (string.IsNullOrWhiteSpace(DocumentNumber)) p.Add("The document number is missing.");
         if (Version < 1) p.Add($"The version must be 1 or more (is {Version}).");
-        if (PeriodStart is { } ps && PeriodEnd is { } pe && pe < ps) p.Add($"The period ends ({SuperbillFormat.Date(pe)}) before it starts ({SuperbillFormat.Date(ps)}).");
+        if (PeriodStart is { } ps && PeriodEnd is { } pe && pe < ps) p.Add($"The period ends ({SuperbillFormat.Date(pe, DateStyle)}) before it starts ({SuperbillFormat.Date(ps, DateStyle)}).");
 
         // Clinic (boxes 25, 32, 33).
         if (Clinic is null) p.Add("The clinic details are missing.");
@@ -96,7 +96,7 @@ public sealed partial record SuperbillModel
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var which = $"Line {i + 1} ({(string.IsNullOrWhiteSpace(line.Code) ? "no code" : line.Code)}, {SuperbillFormat.Date(line.ServiceDate)})";
+            var which = $"Line {i + 1} ({(string.IsNullOrWhiteSpace(line.Code) ? "no code" : line.Code)}, {SuperbillFormat.Date(line.ServiceDate, DateStyle)})";
             if (string.IsNullOrWhiteSpace(line.Code)) p.Add($"{which} has no CPT/HCPCS code.");
             else if (!ProcedureFormat().IsMatch(line.Code)) p.Add($"{which}: \"{line.Code}\" is not a CPT/HCPCS code (five characters).");
             if (!PlaceOfServiceFormat().IsMatch(line.PlaceOfService ?? "")) p.Add($"{which}: place of service \"{line.PlaceOfService}\" must be two digits (11 office, 02 or 10 telehealth).");

@@ -1,3 +1,5 @@
+using ClinicAdmin.Domain.Clinic;
+
 namespace ClinicAdmin.Reports.Workbooks;
 
 /// <summary>
@@ -21,6 +23,8 @@ public sealed record OutcomeWorkbookModel
     public int Version { get; init; } = 1;
     /// <summary>Clinic setting: show patient names beside MRNs. Off by default: MRN only.</summary>
     public bool ShowPatientNames { get; init; }
+    /// <summary>How date cells display (the clinic's setting); the cells hold real dates whatever the style.</summary>
+    public DateStyle DateStyle { get; init; } = DateStyles.Default;
 
     public required MonthSummary ThisMonth { get; init; }
     /// <summary>Null when the clinic has no previous month (its first month): the column stays blank.</summary>

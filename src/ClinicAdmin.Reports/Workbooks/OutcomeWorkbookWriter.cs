@@ -54,7 +54,7 @@ public static class OutcomeWorkbookWriter
         package.WritePart("/docProps/app.xml", ContentTypes.ExtendedProperties, AppProperties());
 
         package.Relate(workbookPart, "/xl/styles.xml", RelationshipTypes.Styles);
-        package.WritePart("/xl/styles.xml", ContentTypes.Styles, WorkbookStyles.Build());
+        package.WritePart("/xl/styles.xml", ContentTypes.Styles, WorkbookStyles.Build(model.DateStyle));
 
         var sharedStrings = new SharedStrings();
         var sheetIds = new List<string>();

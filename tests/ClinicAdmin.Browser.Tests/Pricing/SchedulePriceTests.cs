@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClinicAdmin.Browser.Tests.Infrastructure;
+using ClinicAdmin.Domain.Clinic;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -16,7 +17,8 @@ public sealed class SchedulePriceTests(BrowserApp app)
         // The browser app is shared and not reset: a name of its own (on a shared unlisted code) avoids clashes.
         var name = $"Browser test add-on {Guid.NewGuid():N}"[..32];
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var from = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);   // what the date input takes
+        var shown = DateStyles.Default.Date(today.AddDays(40));                              // what the pages write
 
         // Add the item with its first price, from the catalog.
         await page.GotoAsync("/Pricing/Index");
@@ -43,11 +45,11 @@ public sealed class SchedulePriceTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/Pricing/Details"));
 
-        (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain($"$135.50 scheduled from {from}");
+        (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain($"$135.50 scheduled from {shown}");
         var pending = page.Locator("#price-history tr[data-state=Pending]");
         (await pending.CountAsync()).ShouldBe(1);
         var pendingText = await pending.InnerTextAsync();
-        pendingText.ShouldContain(from);
+        pendingText.ShouldContain(shown);
         pendingText.ShouldContain("$135.50");
         pendingText.ShouldContain("Supplier price increase");
         pendingText.ShouldContain(BrowserApp.DemoEmailOf["PracticeManager"]);
@@ -57,7 +59,7 @@ public sealed class SchedulePriceTests(BrowserApp app)
         await page.GotoAsync("/Pricing/Index?Category=AddOnTherapy");
         var row = page.Locator("tr[data-service-id]", new() { HasText = name });
         (await row.Locator(".current-price").InnerTextAsync()).Trim().ShouldBe("$120.00");
-        (await row.Locator(".pending-change").InnerTextAsync()).Trim().ShouldBe($"$120.00 → $135.50 from {from}");
+        (await row.Locator(".pending-change").InnerTextAsync()).Trim().ShouldBe($"$120.00 → $135.50 from {shown}");
         (await row.Locator(".billing-code").InnerTextAsync()).Trim().ShouldBe("J3490-JW-KX");
 
         await page.Context.CloseAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClinicAdmin.Browser.Tests.Infrastructure;
+using ClinicAdmin.Domain.Clinic;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -52,8 +53,8 @@ public sealed class StaffRosterTests(BrowserApp app)
         await page.GotoAsync("/Staff/Week");
         row = page.Locator($"#week-grid tr[data-staff-id='{id}']");
         foreach (var day in new[] { "Monday", "Wednesday", "Friday" })
-            (await row.Locator($"td[data-day='{day}']").InnerTextAsync()).Trim().ShouldBe("09:00\u201321:00");
-        (await row.Locator("td[data-day='Tuesday'] div").AllInnerTextsAsync()).ShouldBe(["08:00\u201312:00", "13:00\u201317:00"]);
+            (await row.Locator($"td[data-day='{day}']").InnerTextAsync()).Trim().ShouldBe(Slot(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        (await row.Locator("td[data-day='Tuesday'] div").AllInnerTextsAsync()).ShouldBe([Slot(new TimeOnly(8, 0), new TimeOnly(12, 0)), Slot(new TimeOnly(13, 0), new TimeOnly(17, 0))]);
         (await row.Locator("td[data-day='Thursday']").InnerTextAsync()).Trim().ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
@@ -121,4 +122,7 @@ public sealed class StaffRosterTests(BrowserApp app)
         (await page.Locator("#staff-profile").InnerTextAsync()).ShouldNotContain("License number");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>A slot as the pages write it in the default (US) date style.</summary>
+    private static string Slot(TimeOnly start, TimeOnly end) => $"{DateStyles.Default.Time(start)}\u2013{DateStyles.Default.Time(end)}";
 }

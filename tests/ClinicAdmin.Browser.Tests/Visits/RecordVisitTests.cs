@@ -1,4 +1,5 @@
 using ClinicAdmin.Browser.Tests.Infrastructure;
+using ClinicAdmin.Domain.Clinic;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -53,7 +54,7 @@ public sealed class RecordVisitTests(BrowserApp app)
         await page.WaitForURLAsync(u => u.Contains("/Patients/Details"));
         var visitRow = page.Locator("#visits tbody tr", new() { HasText = detail });
         (await visitRow.CountAsync()).ShouldBe(1);
-        (await visitRow.InnerTextAsync()).ShouldContain($"{today:yyyy-MM-dd} 10:00");
+        (await visitRow.InnerTextAsync()).ShouldContain(DateStyles.Default.DateTime(today.ToDateTime(new TimeOnly(10, 0))));
         (await visitRow.InnerTextAsync()).ShouldContain("Magnesium infusion");
         await page.Context.CloseAsync();
     }

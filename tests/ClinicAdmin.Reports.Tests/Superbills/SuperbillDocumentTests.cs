@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Reports.Pdf;
 using ClinicAdmin.Reports.Superbills;
 using Shouldly;
@@ -69,6 +70,25 @@ public sealed class SuperbillDocumentTests
         text.ShouldContain("billing@brightharbor.example");
     }
 
+    [Theory]
+    [InlineData(DateStyle.UnitedStates, "07/14/1988", "01/31/2025")]
+    [InlineData(DateStyle.International, "14/07/1988", "31/01/2025")]
+    [InlineData(DateStyle.Iso, "1988-07-14", "2025-01-31")]
+    public void Dates_print_in_the_clinic_style(DateStyle style, string dateOfBirth, string issued)
+    {
+        var model = SuperbillSamples.Typical() with { DateStyle = style };
+        var text = PdfReadBack.Text(_generator.GeneratePdf(model));
+
+        text.ShouldContain(dateOfBirth);
+        text.ShouldContain(issued);
+        var rows = ServiceRows(text);
+        rows.Count.ShouldBe(model.Lines.Count);
+        for (var i = 0; i < rows.Count; i++) rows[i].ShouldStartWith(style.Date(model.Lines[i].ServiceDate));
+        // The date of birth in another style is nowhere (14/07 and 07/14 differ, so this would catch a fixed format).
+        foreach (var other in Enum.GetValues<DateStyle>().Where(o => o != style))
+            text.ShouldNotContain(other.Date(model.Patient.DateOfBirth));
+    }
+
     [Fact]
     public void Each_line_shows_date_place_code_modifiers_pointers_units_charge_and_provider()
     {
@@ -80,7 +100,7 @@ public sealed class SuperbillDocumentTests
         {
             var line = model.Lines[i];
             var row = rows[i];
-            row.ShouldStartWith(SuperbillFormat.Date(line.ServiceDate));
+            row.ShouldStartWith(SuperbillFormat.Date(line.ServiceDate, model.DateStyle));
             row.ShouldContain($" {line.PlaceOfService} ");
             row.ShouldContain(line.Code);
             foreach (var modifier in line.Modifiers) row.ShouldContain($" {modifier} ");
@@ -342,7 +362,7 @@ public sealed class SuperbillDocumentTests
 
     /// <summary>Table rows of the services table: lines starting with a date of service.</summary>
     private static List<string> ServiceRows(string text) =>
-        text.Split('\n').Select(l => l.Trim()).Where(l => Regex.IsMatch(l, @"^\d{2}/\d{2}/\d{4}\s+\d{2}\s+[0-9A-Z]{5}\s")).Select(CollapseSpaces).ToList();
+        text.Split('\n').Select(l => l.Trim()).Where(l => Regex.IsMatch(l, @"^(\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2})\s+\d{2}\s+[0-9A-Z]{5}\s")).Select(CollapseSpaces).ToList();
 
     private static List<decimal> Amounts(string text) =>
         Regex.Matches(text, @"-?\$([\d,]+\.\d{2})").Select(m => decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture)).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Reports.Superbills;
 using Shouldly;
 using Xunit;
@@ -24,15 +25,25 @@ public sealed class SuperbillFormatTests
             SuperbillFormat.Money(0m).ShouldBe("$0.00");
             SuperbillFormat.Money(1234567.891m).ShouldBe("$1,234,567.89");
             SuperbillFormat.Money(-20m).ShouldBe("-$20.00");
-            SuperbillFormat.Date(new DateOnly(2025, 3, 4)).ShouldBe("03/04/2025");
+            SuperbillFormat.Date(new DateOnly(2025, 3, 4), DateStyle.UnitedStates).ShouldBe("03/04/2025");
             SuperbillFormat.Units(1m).ShouldBe("1");
             SuperbillFormat.Units(1.5m).ShouldBe("1.5");
-            SuperbillFormat.Period(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 13)).ShouldBe("01/06/2025 – 01/13/2025");
+            SuperbillFormat.Period(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 13), DateStyle.UnitedStates).ShouldBe("01/06/2025 – 01/13/2025");
         }
         finally
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    [Theory]
+    [InlineData(DateStyle.UnitedStates, "03/14/2025", "01/06/2025 – 01/13/2025")]
+    [InlineData(DateStyle.International, "14/03/2025", "06/01/2025 – 13/01/2025")]
+    [InlineData(DateStyle.Iso, "2025-03-14", "2025-01-06 – 2025-01-13")]
+    public void Dates_follow_the_clinic_style(DateStyle style, string date, string period)
+    {
+        SuperbillFormat.Date(new DateOnly(2025, 3, 14), style).ShouldBe(date);
+        SuperbillFormat.Period(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 13), style).ShouldBe(period);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Reports.Workbooks;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -120,7 +121,7 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
         {
             var row = i + 2;
             sheet.At("Date", row)!.Date.ShouldBe(expected[i].Date.ToDateTime(TimeOnly.MinValue));
-            sheet.At("Date", row)!.Fmt.ShouldBe("yyyy-mm-dd");
+            sheet.At("Date", row)!.Fmt.ShouldBe("mm/dd/yyyy");   // the default, US style
             sheet.At("MRN", row)!.Text.ShouldBe(expected[i].PatientMrn);
             sheet.At("Charge", row)!.Number.ShouldBe(expected[i].Charge);
             sheet.At("Charge", row)!.Fmt.ShouldBe("\"$\"#,##0.00");
@@ -139,6 +140,21 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
         total.CachedNumber.ShouldBe(849.125m);
         sheet.Cell("A5")!.Text.ShouldBe("Total (rows shown)");
         sheet.Headers().ContainsKey("Patient").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(DateStyle.International, "dd/mm/yyyy", "dd/mm/yyyy hh:mm")]
+    [InlineData(DateStyle.Iso, "yyyy-mm-dd", "yyyy-mm-dd hh:mm")]
+    public void Date_cells_show_the_clinic_style_and_stay_dates(DateStyle style, string dateFormat, string dateTimeFormat)
+    {
+        var read = ReadWithOpenpyxl(OutcomeWorkbookWriter.ToBytes(SampleMonth.Model() with { DateStyle = style }));
+
+        var session = read["Sessions"].At("Date", 2)!;
+        session.Date.ShouldBe(SampleMonth.Sessions[0].Date.ToDateTime(TimeOnly.MinValue));
+        session.Fmt.ShouldBe(dateFormat);
+        var taken = read["Assessments"].At("Taken at", 3)!;
+        taken.Date.ShouldBe(new DateTime(2025, 3, 28, 16, 45, 0));
+        taken.Fmt.ShouldBe(dateTimeFormat);
     }
 
     [Fact]
@@ -161,7 +177,7 @@ public sealed class OutcomeWorkbookWriterTests(SampleWorkbookFixture sample) : I
 
         var assessments = sample.Read["Assessments"];
         assessments.At("Taken at", 3)!.Date.ShouldBe(new DateTime(2025, 3, 28, 16, 45, 0));
-        assessments.At("Taken at", 3)!.Fmt.ShouldBe("yyyy-mm-dd hh:mm");
+        assessments.At("Taken at", 3)!.Fmt.ShouldBe("mm/dd/yyyy h:mm AM/PM");
         assessments.At("Total", 2)!.Number.ShouldBe(12m);
         assessments.At("Baseline", 2)!.Text.ShouldBe("Yes");
     }

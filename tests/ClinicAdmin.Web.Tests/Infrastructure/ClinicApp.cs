@@ -120,6 +120,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
             await _reset.ResetAsync(db);
             await SeedBaselineAsync(db);
+            // The settings row is new: the cached clinic name and date style of the previous test must not outlive it.
+            scope.ServiceProvider.GetRequiredService<ClinicAdmin.Web.PageKit.ClinicBrand>().Forget();
         }
         await scheduler.Start();
     }

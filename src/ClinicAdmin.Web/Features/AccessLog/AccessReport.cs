@@ -42,7 +42,7 @@ public static class AccessReport
     public static int PageNumberOf(HttpRequest request) =>
         int.TryParse(request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 100_000) : 1;
 
-    /// <summary>A time in a CSV export (clinic time, to the second).</summary>
+    /// <summary>A time in a CSV export (clinic time, to the second; ISO whatever the clinic's date style, for the programs that read it).</summary>
     public static string When(DateTime local) => local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>One CSV line (RFC 4180 line end) of <see cref="Cell"/>s.</summary>

@@ -58,8 +58,8 @@ public sealed class ScoreChart
 
         List<Tick> xTicks;
         var days = ordered.Select(p => p.TakenAtLocal.Date).Distinct().ToList();
-        var withYear = days.Count > 0 && days[0].Year != days[^1].Year;
-        string Label(DateTime d) => d.ToString(withYear ? "MMM d yyyy" : "MMM d", CultureInfo.InvariantCulture);
+        // Day ticks are whole dates in the clinic's style: a short "12/07" would read as a different day in another style.
+        static string Label(DateTime d) => PageKit.RecordText.Date(d);
         if (days.Count <= 6) xTicks = days.Select(d => new Tick(X(ordered.First(p => p.TakenAtLocal.Date == d).TakenAtLocal), Label(d))).ToList();
         else
             xTicks = Enumerable.Range(0, 5).Select(k => first.AddMinutes(span * k / 4))

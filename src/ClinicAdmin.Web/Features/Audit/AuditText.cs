@@ -140,6 +140,9 @@ public static partial class AuditText
             var utc = instant.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(instant, DateTimeKind.Utc) : instant.ToUniversalTime();
             return RecordText.DateTime(toLocal is null ? utc : toLocal(utc));
         }
+        // A calendar date (a price's effective date, a date of birth) is stored ISO and shown in the clinic's style.
+        if (t == typeof(DateOnly) && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return RecordText.Date(day);
         return raw;
     }
 

@@ -130,7 +130,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel, 
     {
         var d = new Dictionary<string, string?>
         {
-            ["from"] = RecordText.Date(From), ["to"] = RecordText.Date(To), ["type"] = Type?.ToString(),
+            ["from"] = RecordText.IsoDate(From), ["to"] = RecordText.IsoDate(To), ["type"] = Type?.ToString(),
             ["grade"] = Grade?.ToString(), ["review"] = Review, ["provider"] = Provider?.ToString(), ["patientId"] = PatientId?.ToString(),
         };
         foreach (var (k, v) in changes) d[k] = v;

@@ -68,7 +68,7 @@ public sealed record TrendChart(int Width, int Height, int Left, int Top, int Pl
     public sealed record Point(string X, string Y, string Title);
     public sealed record Series(string Name, string CssClass, IReadOnlyList<string> Segments, IReadOnlyList<Point> Points);
 
-    /// <summary>"2026-12" as "Dec '26" on the axis: a month that cannot be read as a day of a month ("26-12" could).</summary>
+    /// <summary>"2026-12" as "Dec '26" on the axis: a month that cannot be read as a day of a month ("26-12" could), the same in every date style.</summary>
     public static string AxisMonth(string yearMonth) =>
         DateOnly.TryParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.ToString("MMM", CultureInfo.InvariantCulture) + " '" + d.ToString("yy", CultureInfo.InvariantCulture) : yearMonth;

@@ -1,6 +1,7 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Assessments;
 using ClinicAdmin.Domain.Catalog;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
@@ -46,10 +47,10 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return new(month, clock.ToUtc(first), clock.ToUtc(first.AddMonths(1)));
     }
 
-    public async Task<(string Name, string TimeZoneId, bool ShowNames)> SettingsAsync(CancellationToken ct = default)
+    public async Task<(string Name, string TimeZoneId, bool ShowNames, DateStyle DateStyle)> SettingsAsync(CancellationToken ct = default)
     {
-        var s = await db.ClinicSettings.AsNoTracking().Select(x => new { x.Name, x.TimeZoneId, x.ShowPatientNamesInReports }).FirstOrDefaultAsync(ct);
-        return (s?.Name ?? "Clinic", ClinicClocks.ZoneOf(s?.TimeZoneId), s?.ShowPatientNamesInReports ?? false);
+        var s = await db.ClinicSettings.AsNoTracking().Select(x => new { x.Name, x.TimeZoneId, x.ShowPatientNamesInReports, x.DateStyle }).FirstOrDefaultAsync(ct);
+        return (s?.Name ?? "Clinic", ClinicClocks.ZoneOf(s?.TimeZoneId), s?.ShowPatientNamesInReports ?? false, s?.DateStyle ?? DateStyles.Default);
     }
 
     public async Task<ReportMonth> MonthAsync(int year, int month, CancellationToken ct = default) =>
@@ -161,7 +162,7 @@ public sealed class OutcomeFigures(ClinicDbContext db, TimeProvider time)
         return new OutcomeWorkbookModel
         {
             ClinicName = settings.Name, Location = scope, Month = month, GeneratedAt = time.GetUtcNow(), GeneratedBy = generatedBy, Version = version,
-            ShowPatientNames = names, ThisMonth = thisMonth, PreviousMonth = previous,
+            ShowPatientNames = names, DateStyle = settings.DateStyle, ThisMonth = thisMonth, PreviousMonth = previous,
             Outcomes = rows.Outcomes(), Assessments = rows.Assessments(), Sessions = rows.Sessions(), Incidents = rows.Incidents(), Revenue = rows.Revenue(),
             Trend = await TrendAsync(month, locationId, thisMonth, previous, ct),
         };

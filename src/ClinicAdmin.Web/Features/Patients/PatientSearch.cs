@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using ClinicAdmin.Domain.Patients;
@@ -7,7 +6,7 @@ using ClinicAdmin.Web.PageKit;
 namespace ClinicAdmin.Web.Features.Patients;
 
 /// <summary>
-/// Turns what the front desk types into an index-friendly filter: a date of birth (yyyy-mm-dd or mm/dd/yyyy), an MRN
+/// Turns what the front desk types into an index-friendly filter: a date of birth (ISO or the clinic's date style), an MRN
 /// (with or without "MRN-", or its start), or a name ("last", "last, first" or "first last"), each a case-insensitive prefix.
 /// </summary>
 /// <remarks>
@@ -26,13 +25,12 @@ public static class PatientSearch
 
     public sealed record Parsed(Kind Kind, Expression<Func<Patient, bool>>? Filter, string Description);
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "MM/dd/yyyy", "M/d/yyyy"];
-
     public static Parsed Parse(string? q, bool postgres)
     {
         var text = (q ?? "").Trim();
         if (text.Length == 0) return new(Kind.All, null, "All patients");
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
+        // The clinic's style decides whether 07/12/2026 is July or December; ISO is understood in every style.
+        if (RecordText.ParseDate(text) is { } dob)
             return new(Kind.DateOfBirth, p => p.DateOfBirth == dob, $"Born {RecordText.Date(dob)}");
         if (MedicalRecordNumber.SearchPrefix(text) is { } mrn)
         {
@@ -41,7 +39,7 @@ public static class PatientSearch
             return new(Kind.Mrn, p => string.Compare(p.Mrn, lo.Value) >= 0 && string.Compare(p.Mrn, hi.Value) < 0, $"MRN starting {mrn}");
         }
         if (text.Any(char.IsAsciiDigit))
-            return new(Kind.Invalid, null, "Type a name, a date of birth as yyyy-mm-dd or mm/dd/yyyy, or an MRN.");
+            return new(Kind.Invalid, null, $"Type a name, a date of birth as {RecordText.DatePattern}, or an MRN.");
 
         var x = Expression.Parameter(typeof(Patient), "p");
         Expression last = Expression.Property(x, nameof(Patient.LastName)), first = Expression.Property(x, nameof(Patient.FirstName));

@@ -41,6 +41,9 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
         [StringLength(FieldLengths.Text), Display(Name = "Superbill footer")]
         public string? SuperbillFooter { get; set; }
 
+        [Required(ErrorMessage = "Choose how dates and times are written."), EnumDataType(typeof(DateStyle), ErrorMessage = "Choose a date style from the list."), Display(Name = "Dates and times")]
+        public DateStyle? DateStyle { get; set; }
+
         [Display(Name = "Show patient names in reports (otherwise MRNs only)")]
         public bool ShowPatientNamesInReports { get; set; }
 
@@ -58,7 +61,7 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
         {
             Name = s.Name, BillingAddress = AddressInput.From(s.BillingAddress),
             Phone = s.Phone, TaxId = s.TaxId, GroupNpi = s.GroupNpi, TimeZoneId = s.TimeZoneId,
-            SuperbillFooter = s.SuperbillFooter, ShowPatientNamesInReports = s.ShowPatientNamesInReports, ConcurrencyStamp = s.ConcurrencyStamp,
+            SuperbillFooter = s.SuperbillFooter, DateStyle = s.DateStyle, ShowPatientNamesInReports = s.ShowPatientNamesInReports, ConcurrencyStamp = s.ConcurrencyStamp,
         };
         SetZones();
         return Page();
@@ -97,6 +100,7 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
         s.GroupNpi = npi;
         s.TimeZoneId = Input.TimeZoneId!;
         s.SuperbillFooter = Input.SuperbillFooter?.Trim() ?? "";
+        s.DateStyle = Input.DateStyle!.Value;
         s.ShowPatientNamesInReports = Input.ShowPatientNamesInReports;
         // Addresses are owned values with their own change entries: a new stamp makes the row's concurrency check cover them too.
         if (db.ChangeTracker.HasChanges()) s.ConcurrencyStamp = Guid.NewGuid();
@@ -109,7 +113,7 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
             await ShowConflictAsync();
             return Page();
         }
-        brand.Forget(); // the header shows the new name on the next page
+        brand.Forget(); // the header shows the new name, and pages the new date style, on the next page
         log.LogInformation("Clinic settings {SettingsId} saved", s.Id);
         TempData["Flash"] = "Clinic settings saved.";
         return RedirectToPage("Index");
@@ -137,6 +141,7 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
             [nameof(SettingsInput.Phone)] = Input.Phone?.Trim(), [nameof(SettingsInput.TaxId)] = Ein.Normalize(Input.TaxId) ?? Input.TaxId,
             [nameof(SettingsInput.GroupNpi)] = Input.GroupNpi?.Trim(), [nameof(SettingsInput.TimeZoneId)] = Input.TimeZoneId,
             [nameof(SettingsInput.SuperbillFooter)] = Input.SuperbillFooter?.Trim(), [nameof(SettingsInput.ShowPatientNamesInReports)] = Shown(Input.ShowPatientNamesInReports),
+            [nameof(SettingsInput.DateStyle)] = Input.DateStyle is { } ds ? Vocabulary.Label(ds) : null,
         };
         var saved = new Dictionary<string, string?>
         {
@@ -144,6 +149,7 @@ public class EditModel(ClinicDbContext db, ClinicBrand brand, ILogger<EditModel>
             [nameof(SettingsInput.Phone)] = now.Phone, [nameof(SettingsInput.TaxId)] = now.TaxId, [nameof(SettingsInput.GroupNpi)] = now.GroupNpi,
             [nameof(SettingsInput.TimeZoneId)] = now.TimeZoneId, [nameof(SettingsInput.SuperbillFooter)] = now.SuperbillFooter,
             [nameof(SettingsInput.ShowPatientNamesInReports)] = Shown(now.ShowPatientNamesInReports),
+            [nameof(SettingsInput.DateStyle)] = Vocabulary.Label(now.DateStyle),
         };
         // The address is a group of inputs: it is named in the message, not marked beside one box.
         EditConflict.Refuse(ModelState, "the clinic settings", f => f == nameof(SettingsInput.BillingAddress) ? "Billing address" : EditConflict.Label(typeof(SettingsInput), f),

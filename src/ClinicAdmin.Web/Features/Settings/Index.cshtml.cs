@@ -15,7 +15,7 @@ namespace ClinicAdmin.Web.Features.Settings;
 public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
 {
     public sealed record SettingsView(string Name, string BillingAddress, string Phone, string TaxId, string GroupNpi,
-        string TimeZoneId, string SuperbillFooter, bool ShowPatientNamesInReports, string VitalLimits);
+        string TimeZoneId, string SuperbillFooter, bool ShowPatientNamesInReports, string VitalLimits, DateStyle DateStyle);
 
     public SettingsView Settings { get; private set; } = null!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
@@ -27,7 +27,7 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         var s = await db.ClinicSettings.AsNoTracking().FirstOrDefaultAsync();
         if (s is null) return NotFound();
         Settings = new SettingsView(s.Name, s.BillingAddress.ToString(), s.Phone, s.TaxId, s.GroupNpi,
-            s.TimeZoneId, s.SuperbillFooter, s.ShowPatientNamesInReports, s.VitalLimits.ToString());
+            s.TimeZoneId, s.SuperbillFooter, s.ShowPatientNamesInReports, s.VitalLimits.ToString(), s.DateStyle);
         ActiveLocations = await db.Locations.CountAsync(l => l.IsActive);
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(s.BillingAddress.Line1)) missing.Add("billing address (box 33)");

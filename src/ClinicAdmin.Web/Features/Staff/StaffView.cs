@@ -52,5 +52,5 @@ public static class StaffView
     };
 
     public static string Slots(IEnumerable<(TimeOnly Start, TimeOnly End)> slots) =>
-        string.Join(", ", slots.OrderBy(s => s.Start).Select(s => WeeklySlot.Format(s.Start, s.End)));
+        string.Join(", ", slots.OrderBy(s => s.Start).Select(s => RecordText.TimeRange(s.Start, s.End)));
 }

@@ -42,7 +42,7 @@ public class WeekModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorization
             StaffMember.NameWithCredentials(p.FirstName, p.LastName, p.Credentials),
             p.Title,
             WeeklySlot.WeekDays.ToDictionary(d => d, d => (IReadOnlyList<string>)p.Slots.Where(a => a.Day == d).OrderBy(a => a.Start)
-                .Select(a => WeeklySlot.Format(a.Start, a.End)).ToList()),
+                .Select(a => RecordText.TimeRange(a.Start, a.End)).ToList()),
             p.Slots.Sum(a => (a.End - a.Start).TotalHours))).ToList();
     }
 }

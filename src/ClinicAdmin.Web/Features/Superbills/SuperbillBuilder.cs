@@ -1,4 +1,5 @@
 using ClinicAdmin.Data;
+using ClinicAdmin.Domain.Clinic;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Reports.Superbills;
@@ -103,7 +104,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
     public async Task<SuperbillModel?> BuildAsync(SuperbillScope scope, string documentNumber, int version, DateOnly issuedOn, CancellationToken ct = default)
     {
         var settings = await db.ClinicSettings.AsNoTracking()
-            .Select(s => new { s.Name, s.BillingAddress, s.Phone, s.TaxId, s.GroupNpi, s.TimeZoneId, s.SuperbillFooter })
+            .Select(s => new { s.Name, s.BillingAddress, s.Phone, s.TaxId, s.GroupNpi, s.TimeZoneId, s.SuperbillFooter, s.DateStyle })
             .FirstOrDefaultAsync(ct);
         var clock = ClinicClock.For(ClinicClocks.ZoneOf(settings?.TimeZoneId), TimeProvider.System);
 
@@ -219,6 +220,7 @@ public sealed class SuperbillBuilder(ClinicDbContext db)
         return new SuperbillModel
         {
             DocumentNumber = documentNumber, Version = version, IssuedOn = issuedOn, Kind = scope.Kind,
+            DateStyle = settings?.DateStyle ?? DateStyles.Default,
             PeriodStart = scope.Kind == SuperbillKind.DateRange ? scope.From : null,
             PeriodEnd = scope.Kind == SuperbillKind.DateRange ? scope.To : null,
             CourseName = courseName,

@@ -1,3 +1,4 @@
+using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Platform.Observability;
 using ClinicAdmin.Web.Platform.Security;
 
@@ -29,6 +30,7 @@ public static class HostingModule
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseClinicDateStyle();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,6 +9,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.AccessLog;
 
@@ -184,7 +185,7 @@ public abstract class AccessLogTests(ClinicApp app) : PageTest(app)
         var doc = await (await App.SignInAsync(role)).GetDocumentAsync($"/AccessLog/Patient?id={patientId}");
         var rows = doc.QuerySelectorAll("#accesses tbody tr").ToList();
         rows.Select(r => long.Parse(r.GetAttribute("data-access-id")!)).ShouldBe(inserted.Select(e => e.Id).Reverse());
-        rows[0].QuerySelector(".access-when")!.TextContent.ShouldBe("2026-06-15 11:02:00"); // clinic time (Chicago), not UTC
+        rows[0].QuerySelector(".access-when")!.TextContent.ShouldBe(RecordText.DateTimeSeconds(new DateTime(2026, 6, 15, 11, 2, 0))); // clinic time (Chicago), not UTC
         rows[0].QuerySelector(".access-user")!.TextContent.ShouldBe(ClinicApp.EmailOf[Roles.Clinician]);
         rows[0].QuerySelector(".access-page")!.TextContent.ShouldBe("Visit");
         rows[1].QuerySelector(".access-page")!.TextContent.ShouldBe("Patient record");

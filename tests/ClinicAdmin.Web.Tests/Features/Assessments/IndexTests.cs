@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Features.Assessments;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Assessments;
 
@@ -29,12 +30,12 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         phq.GetAttribute("data-points").ShouldBe("2");
         phq.QuerySelector("polyline.score-line").ShouldNotBeNull();
         phq.QuerySelectorAll("circle.score-dot").Select(c => c.GetAttribute("data-total")).ShouldBe(["21", "12"]);
-        phq.QuerySelectorAll("text.score-tick").Select(t => t.TextContent).ShouldContain("Jun 5");
+        phq.QuerySelectorAll("text.score-tick").Select(t => t.TextContent).ShouldContain(RecordText.Date(new DateOnly(2026, 6, 5)));
         phq.QuerySelectorAll("rect.score-band").Length.ShouldBe(5);
         doc.QuerySelector("#score-chart-gad7")!.GetAttribute("data-points").ShouldBe("1");
         var rows = doc.QuerySelectorAll("#scores-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
         rows.Count.ShouldBe(3);
-        rows[0].ShouldBe(["2026-06-05 09:40", "PHQ-9", "12", "Moderate", "3", "Treatment-resistant depression"]);
+        rows[0].ShouldBe([RecordText.DateTime(new DateTime(2026, 6, 5, 9, 40, 0)), "PHQ-9", "12", "Moderate", "3", "Treatment-resistant depression"]);
         rows.ShouldContain(r => r[1] == "GAD-7" && r[2] == "15" && r[3] == "Severe" && r[4] == "1");
         doc.QuerySelector("#record-score").ShouldBeNull(); // the director reads, clinicians record
     }
@@ -70,7 +71,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         var definitions = outcome.QuerySelector(".course-outcome-definitions")!.TextContent;
         definitions.ShouldContain(CourseOutcome.ResponseDefinition);
         definitions.ShouldContain(CourseOutcome.RemissionDefinition);
-        outcome.TextContent.ShouldContain("First treatment: 2026-06-01 10:00");
+        outcome.TextContent.ShouldContain($"First treatment: {RecordText.DateTime(new DateTime(2026, 6, 1, 10, 0, 0))}");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Web.Features.Audit;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Audit;
 
@@ -74,7 +75,6 @@ public sealed class AuditTextTests
     [InlineData("3", typeof(SeriousCriteria), "Death, Life-threatening")]
     [InlineData("0", typeof(SeriousCriteria), "No")]
     [InlineData("99", typeof(CourseStatus), "99")]                            // a stray number stays as it was stored
-    [InlineData("2026-12-07", typeof(DateOnly), "2026-12-07")]
     [InlineData("Ketamine <b>", typeof(string), "Ketamine <b>")]
     public void Values_are_written_as_the_pages_write_them(string? raw, Type type, string expected)
     {
@@ -82,10 +82,18 @@ public sealed class AuditTextTests
     }
 
     [Fact]
+    public void Calendar_dates_are_written_as_the_pages_write_them()
+    {
+        AuditText.Value("2026-12-07", typeof(DateOnly)).ShouldBe(RecordText.Date(new DateOnly(2026, 12, 7)));
+        AuditText.Value("2026-12-07", typeof(DateOnly)).ShouldBe("12/07/2026");   // the US default
+        AuditText.Value("not a date", typeof(DateOnly)).ShouldBe("not a date");
+    }
+
+    [Fact]
     public void Instants_are_shown_in_clinic_time()
     {
         var chicagoInJune = TimeSpan.FromHours(-5);
-        AuditText.Value("2026-06-15T17:00:00Z", typeof(DateTime), utc => utc + chicagoInJune).ShouldBe("2026-06-15 12:00");
+        AuditText.Value("2026-06-15T17:00:00Z", typeof(DateTime), utc => utc + chicagoInJune).ShouldBe(RecordText.DateTime(new DateTime(2026, 6, 15, 12, 0, 0)));
     }
 
     [Theory]

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Audit;
 
@@ -60,14 +61,14 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         row.GetAttribute("data-entity-type").ShouldBe("ServicePrice");
         row.GetAttribute("data-action").ShouldBe("Created");
         row.QuerySelector(".audit-user")!.TextContent.ShouldBe(Manager);
-        row.TextContent.ShouldContain("2026-06-15 12:00:00"); // noon in Chicago, not 17:00 UTC
+        row.TextContent.ShouldContain(RecordText.DateTimeSeconds(new DateTime(2026, 6, 15, 12, 0, 0))); // noon in Chicago, not 17:00 UTC
         var changes = row.QuerySelectorAll(".audit-changes tbody tr").ToDictionary(r => r.QuerySelector(".audit-field")!.TextContent, r => r.QuerySelector(".audit-new")?.TextContent);
         changes["Price"].ShouldBe("$425.00");
-        changes["Effective from"].ShouldBe("2027-01-01");
+        changes["Effective from"].ShouldBe(RecordText.Date(new DateOnly(2027, 1, 1)));
         changes["Reason"].ShouldBe("Annual fee review");
         changes["Set by"].ShouldBe(Manager);
         changes["Service"].ShouldBe("IV ketamine infusion (mood disorders)");   // the foreign key by name
-        row.QuerySelector(".audit-record a")!.TextContent.ShouldBe("Price of IV ketamine infusion (mood disorders) from 2027-01-01");
+        row.QuerySelector(".audit-record a")!.TextContent.ShouldBe($"Price of IV ketamine infusion (mood disorders) from {RecordText.Date(new DateOnly(2027, 1, 1))}");
     }
 
     [Fact]
@@ -237,7 +238,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         Ids(await client.GetDocumentAsync("/Audit/Index?From=2026-06-16")).ShouldBe([on16th.Id]);
         Ids(await client.GetDocumentAsync("/Audit/Index?To=2026-06-14")).ShouldBe([lateOn14th.Id]);
         var doc = await client.GetDocumentAsync("/Audit/Index?From=2026-06-15&To=2026-06-15");
-        doc.QuerySelector($"tr[data-audit-id='{lateOn15th.Id}']")!.TextContent.ShouldContain("2026-06-15 23:59:00");
+        doc.QuerySelector($"tr[data-audit-id='{lateOn15th.Id}']")!.TextContent.ShouldContain(RecordText.DateTimeSeconds(new DateTime(2026, 6, 15, 23, 59, 0)));
         (await client.GetDocumentAsync("/Audit/Index?From=2026-06-16&To=2026-06-15")).QuerySelector("#filter-error").ShouldNotBeNull();
     }
 

@@ -4,6 +4,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Courses;
 
@@ -20,7 +21,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         var doc = await (await App.SignInAsync(role)).GetDocumentAsync($"/Courses/Details?id={c.Course.Id}");
         var rows = doc.QuerySelectorAll("#sessions tbody tr").Select(r => r.TextContent).ToList();
         rows.Count.ShouldBe(2);
-        rows[0].ShouldContain("2026-06-09 10:00");
+        rows[0].ShouldContain(RecordText.DateTime(new DateTime(2026, 6, 9, 10, 0, 0)));
         rows[0].ShouldContain("40 mg");
         rows[0].ShouldContain("0.50");
         rows[1].ShouldContain("48 mg");

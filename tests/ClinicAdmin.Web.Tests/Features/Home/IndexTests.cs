@@ -10,6 +10,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Home;
 
@@ -114,7 +115,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
 
         CountOf(home, "licences").ShouldBe(1); // Leo leaves before his licence expires
         TextOf(home, "licences").ShouldContain("Maya Lindqvist");
-        TextOf(home, "licences").ShouldContain("2026-07-01");
+        TextOf(home, "licences").ShouldContain(RecordText.Date(new DateOnly(2026, 7, 1)));
         CountOf(home, "prices").ShouldBe(1);
         home.QuerySelector($"[data-queue='prices'] a[href='/Pricing/Details?id={service.Id}']")!.ParentElement!.TextContent.ShouldContain("$399.00");
         CountOf(home, "locked").ShouldBe(1);

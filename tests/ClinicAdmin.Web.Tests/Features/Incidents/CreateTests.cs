@@ -7,6 +7,7 @@ using ClinicAdmin.Web.Tests.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Incidents;
 
@@ -47,7 +48,7 @@ public abstract class CreateTests(ClinicApp app) : PageTest(app)
         var doc = await client.GetDocumentAsync($"/Incidents/Create?visitId={v.Id}");
 
         doc.QuerySelector("#incident-patient")!.TextContent.ShouldBe("Ada Testpatient");
-        doc.QuerySelector("#incident-visit")!.TextContent.ShouldContain("2026-06-15 11:00 · session 2 · Nora Provider");
+        doc.QuerySelector("#incident-visit")!.TextContent.ShouldContain($"{RecordText.DateTime(new DateTime(2026, 6, 15, 11, 0, 0))} · session 2 · Nora Provider");
         ClinicClient.ValueOf(doc, "Input.Drug").ShouldBe("Ketamine");
         ClinicClient.ValueOf(doc, "Input.Route").ShouldBe("IV");
         ClinicClient.ValueOf(doc, "Input.DoseMg").ShouldBe("42");

@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Outcomes;
 
@@ -59,7 +60,7 @@ public abstract class ReportsPagesTests(ClinicApp app) : PageTest(app)
         App.Clock.Set(new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero));
         var md = await App.SignInAsync(Roles.MedicalDirector);
         (await md.GetDocumentAsync("/Outcomes/Index")).QuerySelector("#missed-month")!.TextContent
-            .ShouldContain("The scheduled run on 2026-03-01 made no workbook: it has not run yet");
+            .ShouldContain($"The scheduled run on {RecordText.Date(new DateOnly(2026, 3, 1))} made no workbook: it has not run yet");
 
         var failed = JobRun.Request(Web.Features.Outcomes.OutcomeWorkbookJob.KindName, Web.Features.Outcomes.OutcomeWorkbookJob.RequestKeyOf(2026, 2, 1),
             "{}", "Outcome workbook 2026-02 v1", null, "schedule", null, 1, new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc));
@@ -67,7 +68,7 @@ public abstract class ReportsPagesTests(ClinicApp app) : PageTest(app)
         failed.Fail("The database was not reachable.", permanent: true, new DateTime(2026, 3, 1, 8, 1, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(1));
         await App.InsertAsync(failed);
         var page = await md.GetDocumentAsync("/Outcomes/Index");
-        page.QuerySelector("#missed-month")!.TextContent.ShouldContain("The scheduled run on 2026-03-01 made no workbook: The database was not reachable.");
+        page.QuerySelector("#missed-month")!.TextContent.ShouldContain($"The scheduled run on {RecordText.Date(new DateOnly(2026, 3, 1))} made no workbook: The database was not reachable.");
 
         var response = await md.SubmitAsync(page, "/Outcomes/Index?handler=Generate", new(), "#missed-month form");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Patients;
 
@@ -32,7 +33,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#diagnoses")!.TextContent.ShouldContain("F33.2");
         doc.QuerySelector("#courses")!.TextContent.ShouldContain("Treatment-resistant depression");
         var visits = doc.QuerySelector("#visits")!.TextContent;
-        visits.ShouldContain("2026-06-13 10:00");
+        visits.ShouldContain(RecordText.DateTime(new DateTime(2026, 6, 13, 10, 0, 0)));
         visits.ShouldContain("Magnesium infusion");
         visits.ShouldContain("$449.00");
         doc.QuerySelector("#balance-amount")!.TextContent.ShouldContain("$99.50");   // 449 - 300 - 49.50
@@ -103,7 +104,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
 
         var page = await client.GetDocumentAsync($"/Patients/Details?id={c.Patient.Id}");
         page.QuerySelectorAll("#visits tbody tr").Length.ShouldBe(20);
-        page.QuerySelector("#visits tbody tr")!.TextContent.ShouldContain(Today.AddDays(-1).ToString("yyyy-MM-dd")); // newest first
+        page.QuerySelector("#visits tbody tr")!.TextContent.ShouldContain(RecordText.Date(Today.AddDays(-1))); // newest first
         page.QuerySelector("#visits-paging")!.TextContent.ShouldContain("The latest 20 of 22 visits");
         page.QuerySelector("#patient-sections a[href='#visits-h']").ShouldNotBeNull();
         page.QuerySelector("#patient-sections a[href='#patient-scores']").ShouldBeNull(); // the desk reads no scores

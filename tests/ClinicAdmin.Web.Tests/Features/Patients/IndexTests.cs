@@ -69,7 +69,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
     {
         await SeedAsync();
         var doc = await (await App.SignInAsync(Roles.FrontDesk)).GetDocumentAsync("/Patients/Index?q=" + Uri.EscapeDataString(query));
-        doc.QuerySelector("#search-problem")!.TextContent.ShouldContain("yyyy-mm-dd or mm/dd/yyyy");
+        doc.QuerySelector("#search-problem")!.TextContent.ShouldContain("mm/dd/yyyy or yyyy-mm-dd");
         ClinicClient.ValueOf(doc, "q").ShouldBe(query);
     }
 

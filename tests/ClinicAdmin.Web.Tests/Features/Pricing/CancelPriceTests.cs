@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Pricing;
 
@@ -31,7 +32,7 @@ public abstract class CancelPriceTests(ClinicApp app) : PageTest(app)
         var (s, _, _, pending) = await SeedAsync();
         var client = await App.SignInAsync(Roles.PracticeManager);
         var url = $"/Pricing/CancelPrice?id={s.Id}&priceId={pending}";
-        (await client.GetDocumentAsync(url)).QuerySelector("#change")!.TextContent.ShouldBe("$399.00 → $425.00 from 2027-01-01");
+        (await client.GetDocumentAsync(url)).QuerySelector("#change")!.TextContent.ShouldBe($"$399.00 → $425.00 from {RecordText.Date(new DateOnly(2027, 1, 1))}");
 
         var response = await client.SubmitAsync(url, new());
 

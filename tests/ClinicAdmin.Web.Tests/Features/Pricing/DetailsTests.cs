@@ -4,6 +4,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Pricing;
 
@@ -42,15 +43,15 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         rows.Select(r => r.GetAttribute("data-state")).ShouldBe(["Pending", "Cancelled", "InForce", "Past"]);
         var inForce = rows[2];
         inForce.TextContent.ShouldContain("$399.00");
-        inForce.TextContent.ShouldContain(CatalogData.Today.AddDays(-75).ToString("yyyy-MM-dd"));
+        inForce.TextContent.ShouldContain(RecordText.Date(CatalogData.Today.AddDays(-75)));
         inForce.TextContent.ShouldContain("Annual fee review");
         inForce.TextContent.ShouldContain("pm@test.clinic");
         inForce.TextContent.ShouldContain("In force today");
-        rows[0].TextContent.ShouldContain("2027-01-01");
+        rows[0].TextContent.ShouldContain(RecordText.Date(new DateOnly(2027, 1, 1)));
         rows[0].TextContent.ShouldContain("$425.00");
         rows[1].TextContent.ShouldContain("md-helper@test.clinic");
         // Set at 11:30 UTC-5 on the frozen day: shown in clinic time.
-        rows[1].TextContent.ShouldContain("2026-06-15 11:30");
+        rows[1].TextContent.ShouldContain(RecordText.DateTime(new DateTime(2026, 6, 15, 11, 30, 0)));
     }
 
     [Fact]

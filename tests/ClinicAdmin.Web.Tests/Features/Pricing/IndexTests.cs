@@ -3,6 +3,7 @@ using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Pricing;
 
@@ -51,7 +52,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
 
         var row = doc.QuerySelectorAll("tr[data-service-id]").Single(r => r.TextContent.Contains("IV ketamine infusion"));
         row.QuerySelector(".current-price")!.TextContent.Trim().ShouldBe("$399.00");
-        row.QuerySelector(".pending-change")!.TextContent.Trim().ShouldBe("$399.00 → $425.00 from 2027-01-01");
+        row.QuerySelector(".pending-change")!.TextContent.Trim().ShouldBe($"$399.00 → $425.00 from {RecordText.Date(new DateOnly(2027, 1, 1))}");
     }
 
     [Fact]

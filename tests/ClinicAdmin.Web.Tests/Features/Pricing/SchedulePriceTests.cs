@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Pricing;
 
@@ -39,7 +40,7 @@ public abstract class SchedulePriceTests(ClinicApp app) : PageTest(app)
         var details = await client.GetDocumentAsync($"/Pricing/Details?id={s.Id}");
         details.QuerySelector("tr[data-state=Pending]")!.TextContent.ShouldContain("$425.00");
         var catalog = await client.GetDocumentAsync("/Pricing/Index");
-        catalog.QuerySelector(".pending-change")!.TextContent.Trim().ShouldBe("$399.00 → $425.00 from 2027-01-01");
+        catalog.QuerySelector(".pending-change")!.TextContent.Trim().ShouldBe($"$399.00 → $425.00 from {RecordText.Date(new DateOnly(2027, 1, 1))}");
         catalog.QuerySelector(".current-price")!.TextContent.Trim().ShouldBe("$399.00");
     }
 
@@ -151,7 +152,7 @@ public abstract class SchedulePriceTests(ClinicApp app) : PageTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var doc = await ClinicClient.ReadAsync(response);
         ClinicClient.ErrorFor(doc, "Input.EffectiveFrom").ShouldNotBeNull().ShouldContain("already scheduled");
-        doc.QuerySelector("#already-scheduled")!.TextContent.ShouldContain("$425.00 from 2027-01-01");
+        doc.QuerySelector("#already-scheduled")!.TextContent.ShouldContain($"$425.00 from {RecordText.Date(new DateOnly(2027, 1, 1))}");
         (await CatalogData.LoadAsync(App, s.Id)).Prices.Count.ShouldBe(2);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Staff;
+using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -52,9 +53,9 @@ public abstract class AvailabilityTests(ClinicApp app) : PageTest(app)
         audit.ShouldAllBe(a => a.Action == "Created" && a.UserName == Manager);
 
         var grid = await client.GetDocumentAsync("/Staff/Week");
-        Cell(grid, s, DayOfWeek.Monday).ShouldBe("09:00\u201321:00");
-        Cell(grid, s, DayOfWeek.Wednesday).ShouldBe("09:00\u201321:00");
-        Cell(grid, s, DayOfWeek.Friday).ShouldBe("09:00\u201321:00");
+        Cell(grid, s, DayOfWeek.Monday).ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        Cell(grid, s, DayOfWeek.Wednesday).ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        Cell(grid, s, DayOfWeek.Friday).ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
         Cell(grid, s, DayOfWeek.Tuesday).ShouldBeEmpty();
         grid.QuerySelector($"#week-grid tr[data-staff-id='{s.Id}'] td[data-day='Monday']")!.ClassList.ShouldContain("on");
     }
@@ -79,7 +80,7 @@ public abstract class AvailabilityTests(ClinicApp app) : PageTest(app)
         // Only the new slot is in the audit trail.
         (await App.InDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "WeeklyAvailability").Select(a => a.Action).ToListAsync())).ShouldBe(["Created"]);
         var grid = await client.GetDocumentAsync("/Staff/Week");
-        grid.QuerySelectorAll($"#week-grid tr[data-staff-id='{s.Id}'] td[data-day='Tuesday'] div").Select(d => d.TextContent).ShouldBe(["08:00\u201312:00", "13:00\u201317:00"]);
+        grid.QuerySelectorAll($"#week-grid tr[data-staff-id='{s.Id}'] td[data-day='Tuesday'] div").Select(d => d.TextContent).ShouldBe([RecordText.TimeRange(new TimeOnly(8, 0), new TimeOnly(12, 0)), RecordText.TimeRange(new TimeOnly(13, 0), new TimeOnly(17, 0))]);
     }
 
     [Fact]
@@ -167,8 +168,8 @@ public abstract class AvailabilityTests(ClinicApp app) : PageTest(app)
         var doc = await ClinicClient.ReadAsync(refused);
         var message = doc.QuerySelector(".validation-summary-errors")!.TextContent;
         message.ShouldContain("Another user saved changes to this person's availability");
-        message.ShouldContain("Monday: now “09:00\u201321:00” (you typed “09:00\u201317:00”)");
-        message.ShouldContain("Friday: now “not available” (you typed “10:00\u201314:00”)");
+        message.ShouldContain($"Monday: now “{RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0))}” (you typed “{RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(17, 0))}”)");
+        message.ShouldContain($"Friday: now “not available” (you typed “{RecordText.TimeRange(new TimeOnly(10, 0), new TimeOnly(14, 0))}”)");
         ClinicClient.ValueOf(doc, $"Input.Slots[{friday}].Start").ShouldBe("10:00");
         var kept = await StaffData.LoadAsync(App, s.Id);
         kept.Availability.ShouldHaveSingleItem().End.ShouldBe(new TimeOnly(21, 0));

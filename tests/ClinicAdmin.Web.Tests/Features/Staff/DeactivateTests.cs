@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Staff;
 
@@ -80,7 +81,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var leaving = (await client.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
-        leaving.QuerySelector(".staff-status")!.TextContent.ShouldBe("Leaving on 2026-06-30");
+        leaving.QuerySelector(".staff-status")!.TextContent.ShouldBe($"Leaving on {RecordText.Date(new DateOnly(2026, 6, 30))}");
         leaving.QuerySelector(".staff-warnings")!.TextContent.ShouldNotContain("License");   // gone before the license lapses
         App.Clock.Set(StaffData.Noon.AddDays(16));   // 1 July: the day after the last day (a new sign-in: the old session has expired)
         var after = (await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Staff/Index?status=all")).QuerySelector($"tr[data-staff-id='{s.Id}']")!;
@@ -230,7 +231,7 @@ public abstract class DeactivateTests(ClinicApp app) : PageTest(app)
         var refused = await bob.SubmitAsync(bobsPage, url, new() { ["Input.LastDay"] = "2026-07-31", ["Input.Confirmed"] = "true" });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Another user saved changes to this person while you were editing, so your changes were not saved. Changed by them: End date: now “2026-06-30”");
+        (await ClinicClient.ReadAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain($"Another user saved changes to this person while you were editing, so your changes were not saved. Changed by them: End date: now “{RecordText.Date(new DateOnly(2026, 6, 30))}”");
         (await StaffData.LoadAsync(App, s.Id)).EndDate.ShouldBe(new DateOnly(2026, 6, 30));
     }
 

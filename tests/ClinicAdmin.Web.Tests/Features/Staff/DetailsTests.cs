@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Staff;
 
@@ -38,17 +39,17 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#staff-name")!.TextContent.ShouldBe("Dana Whitcombe, MSN, PMHNP-BC");
         var profile = doc.QuerySelector("#staff-profile")!.TextContent;
         foreach (var text in new[] { "Psychiatric Nurse Practitioner", "dana.whitcombe@clinic.example", "(608) 555-0101", StaffData.CmsExampleNpi,
-                     "WI", "2026-07-05", "ANCC PMHNP-BC", "2023-01-09", "may be named on bills" })
+                     "WI", RecordText.Date(new DateOnly(2026, 7, 5)), "ANCC PMHNP-BC", RecordText.Date(new DateOnly(2023, 1, 9)), "may be named on bills" })
             profile.ShouldContain(text);
         doc.QuerySelector("#staff-bio")!.TextContent.ShouldBe("Evaluations and infusions.");
         var week = doc.QuerySelectorAll("#staff-availability tr").Select(r => r.TextContent.Replace("\n", " ").Trim()).ToList();
-        week[0].ShouldContain("09:00\u201321:00");
-        week[1].ShouldContain("08:00\u201312:00, 13:00\u201317:00");
+        week[0].ShouldContain(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        week[1].ShouldContain($"{RecordText.TimeRange(new TimeOnly(8, 0), new TimeOnly(12, 0))}, {RecordText.TimeRange(new TimeOnly(13, 0), new TimeOnly(17, 0))}");
         week[2].ShouldContain("—");
         var account = doc.QuerySelector("#staff-account")!.TextContent;
         account.ShouldContain(ClinicApp.EmailOf[Roles.Clinician]);
         account.ShouldContain("Clinician");
-        doc.QuerySelector("#staff-warnings")!.TextContent.ShouldContain("License expires on 2026-07-05 (in 20 days)");
+        doc.QuerySelector("#staff-warnings")!.TextContent.ShouldContain($"License expires on {RecordText.Date(new DateOnly(2026, 7, 5))} (in 20 days)");
         (doc.QuerySelector("#license-number") is null).ShouldBe(role == Roles.FrontDesk);
     }
 
@@ -89,7 +90,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
 
         var doc = await (await App.SignInAsync(Roles.Clinician)).GetDocumentAsync($"/Staff/Details?id={s.Id}");
 
-        doc.QuerySelector("#staff-status")!.TextContent.ShouldContain("Former staff (left 2026-06-14)");
+        doc.QuerySelector("#staff-status")!.TextContent.ShouldContain($"Former staff (left {RecordText.Date(new DateOnly(2026, 6, 14))})");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Staff;
 
@@ -116,7 +117,7 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
             html.ShouldNotContain("RN-99001", customMessage: url);
         }
         // Expiry dates are not secret: front desk still sees them.
-        (await fd.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{_np.Id}'] .license-cell")!.TextContent.ShouldContain("expires 2027-06-15");
+        (await fd.GetDocumentAsync("/Staff/Index")).QuerySelector($"tr[data-staff-id='{_np.Id}'] .license-cell")!.TextContent.ShouldContain($"expires {RecordText.Date(new DateOnly(2027, 6, 15))}");
 
         foreach (var role in new[] { Roles.PracticeManager, Roles.MedicalDirector, Roles.Clinician })
         {
@@ -196,8 +197,8 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         var doc = await (await App.SignInAsync(Roles.PracticeManager)).GetDocumentAsync("/Staff/Index?status=all");
 
         string Warnings(StaffMember s) => doc.QuerySelector($"tr[data-staff-id='{s.Id}'] .staff-warnings")!.TextContent;
-        Warnings(expiring).ShouldContain("License expires on 2026-07-20 (in 35 days)");
-        Warnings(expired).ShouldContain("License expired on 2026-06-12");
+        Warnings(expiring).ShouldContain($"License expires on {RecordText.Date(new DateOnly(2026, 7, 20))} (in 35 days)");
+        Warnings(expired).ShouldContain($"License expired on {RecordText.Date(new DateOnly(2026, 6, 12))}");
         Warnings(noNpi).ShouldContain("Rendering provider without an NPI");
         Warnings(badNpi).ShouldContain("check digit is wrong");
         Warnings(fine).Trim().ShouldBeEmpty();

@@ -1,5 +1,6 @@
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Staff;
+using ClinicAdmin.Web.PageKit;
 using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -37,11 +38,11 @@ public abstract class WeekTests(ClinicApp app) : PageTest(app)
         var rows = doc.QuerySelectorAll("#week-grid tbody tr");
         rows.Select(r => r.GetAttribute("data-staff-id")).ShouldBe([therapist.Id.ToString(), np.Id.ToString()]);
         string Cell(StaffMember s, string day) => doc.QuerySelector($"tr[data-staff-id='{s.Id}'] td[data-day='{day}']")!.TextContent.Trim();
-        Cell(therapist, "Monday").ShouldBe("09:00\u201321:00");
-        Cell(therapist, "Wednesday").ShouldBe("09:00\u201321:00");
-        Cell(therapist, "Friday").ShouldBe("09:00\u201321:00");
+        Cell(therapist, "Monday").ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        Cell(therapist, "Wednesday").ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
+        Cell(therapist, "Friday").ShouldBe(RecordText.TimeRange(new TimeOnly(9, 0), new TimeOnly(21, 0)));
         Cell(therapist, "Thursday").ShouldBeEmpty();
-        doc.QuerySelectorAll($"tr[data-staff-id='{np.Id}'] td[data-day='Tuesday'] div").Select(d => d.TextContent).ShouldBe(["08:00\u201312:00", "13:00\u201317:00"]);
+        doc.QuerySelectorAll($"tr[data-staff-id='{np.Id}'] td[data-day='Tuesday'] div").Select(d => d.TextContent).ShouldBe([RecordText.TimeRange(new TimeOnly(8, 0), new TimeOnly(12, 0)), RecordText.TimeRange(new TimeOnly(13, 0), new TimeOnly(17, 0))]);
         doc.QuerySelector($"tr[data-staff-id='{therapist.Id}'] td:last-child")!.TextContent.Trim().ShouldBe("36");
         (doc.QuerySelectorAll("#week-grid a[href*='/Staff/Availability']").Length > 0).ShouldBe(role == Roles.PracticeManager);
     }

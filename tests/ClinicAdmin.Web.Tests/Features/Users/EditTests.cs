@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Users;
 
@@ -259,7 +260,7 @@ public abstract class EditTests(ClinicApp app) : PageTest(app)
             .SetProperty(u => u.LockoutEnd, StaffData.Noon.AddMinutes(15)).SetProperty(u => u.AccessFailedCount, 5)));
         var client = await App.SignInAsync(Roles.PracticeManager);
 
-        (await client.GetDocumentAsync("/Users/Index")).QuerySelector($"tr[data-user-id='{id}'] .user-state")!.TextContent.ShouldContain("Locked until 2026-06-15 12:15");
+        (await client.GetDocumentAsync("/Users/Index")).QuerySelector($"tr[data-user-id='{id}'] .user-state")!.TextContent.ShouldContain($"Locked until {RecordText.DateTime(new DateTime(2026, 6, 15, 12, 15, 0))}");
         var form = await client.GetDocumentAsync($"/Users/Edit?id={id}");
         form.QuerySelector("#account-state")!.TextContent.ShouldContain("Locked out");
         var response = await client.SubmitAsync(form, $"/Users/Edit?id={id}", new(), "#unlock-form");

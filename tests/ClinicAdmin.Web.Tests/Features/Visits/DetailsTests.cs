@@ -5,6 +5,7 @@ using ClinicAdmin.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 using static ClinicAdmin.Web.Tests.Features.Patients.RecordData;
+using ClinicAdmin.Web.PageKit;
 
 namespace ClinicAdmin.Web.Tests.Features.Visits;
 
@@ -43,7 +44,7 @@ public abstract class DetailsTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#visit-notes")!.TextContent.ShouldBe("Private clinical note");
         doc.QuerySelector("#visit-vitals")!.TextContent.ShouldContain("122/78");
         doc.QuerySelector(".line-detail")!.TextContent.ShouldContain("magnesium sulfate 1 g IV");
-        doc.QuerySelector("#visit-when")!.TextContent.ShouldContain("2026-06-14 10:00 – 12:00 (clinic time)");
+        doc.QuerySelector("#visit-when")!.TextContent.ShouldContain($"{RecordText.DateTime(new DateTime(2026, 6, 14, 10, 0, 0))} – {RecordText.Time(new DateTime(2026, 6, 14, 12, 0, 0))} (clinic time)");
     }
 
     [Fact]
