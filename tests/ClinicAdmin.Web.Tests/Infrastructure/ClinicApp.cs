@@ -121,6 +121,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
             await _reset.ResetAsync(db);
             await SeedBaselineAsync(db);
         }
+        // Cached reads of the emptied tables (the clinic's name and logo) must not outlive them.
+        (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
         await scheduler.Start();
     }
 

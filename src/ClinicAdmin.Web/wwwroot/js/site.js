@@ -65,9 +65,10 @@ document.addEventListener('DOMContentLoaded', function () {
         return label.replace(/\s+/g, ' ').replace(/[\s*:]+$/, '').trim();
     }
 
-    // min/max on a text box that takes a number (inputmode numeric/decimal): the browser checks them only on type=number.
+    // A text box for a number of the model (data-val-number, or min/max): the browser checks these only on type=number.
     function numberProblem(field) {
-        if (field.type !== 'text' || !/^(numeric|decimal)$/.test(field.inputMode || '') || field.value.trim() === '') { return null; }
+        var bounded = field.hasAttribute('min') || field.hasAttribute('max') || field.hasAttribute('data-val-number');
+        if (field.type !== 'text' || !bounded || !/^(numeric|decimal)$/.test(field.inputMode || '') || field.value.trim() === '') { return null; }
         var n = Number(field.value.trim().replace(/^\$/, '').replace(/,/g, ''));
         if (isNaN(n)) { return 'number'; }
         if (field.hasAttribute('min') && n < Number(field.getAttribute('min'))) { return 'min'; }
