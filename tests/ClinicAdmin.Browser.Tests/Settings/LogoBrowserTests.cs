@@ -27,6 +27,20 @@ public sealed class LogoBrowserTests(BrowserApp app)
         await page.Locator("#current-logo").WaitForAsync();
         try
         {
+            // A file far over the limit, past the request size the page accepts: refused by real Kestrel, never a 500.
+            var hugeStatus = await page.EvaluateAsync<int>(@"async () => {
+                const form = document.getElementById('logo-form');
+                const data = new FormData(form);
+                data.set('LogoFile', new File([new Uint8Array(12 * 1024 * 1024)], 'huge.png', { type: 'image/png' }));
+                const r = await fetch(location.href, { method: 'POST', body: data, redirect: 'manual' });
+                return r.status; }");
+            hugeStatus.ShouldBeInRange(400, 413); // the request is refused before the form is read (the error page says so)
+            // A file over the logo limit but within the request: a sentence on the page.
+            await page.GetByLabel("New logo file").SetInputFilesAsync(new FilePayload { Name = "big.png", MimeType = "image/png", Buffer = [.. TestImages.Png(32, 32), .. new byte[2 * 1024 * 1024]] });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Replace the logo" }).ClickAsync();
+            (await page.Locator("#error-summary").InnerTextAsync()).ShouldContain("at most 512 KB");
+            await page.GotoAsync("/Settings/Logo");
+
             var clinic = (await page.TitleAsync()).Split(" · ").Last();
             foreach (var (width, height) in new[] { (1280, 900), (768, 1024), (390, 844) })
             {
