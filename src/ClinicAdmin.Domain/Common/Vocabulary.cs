@@ -193,6 +193,7 @@ public static class Vocabulary
     {
         DocumentKind.Superbill => "Superbill",
         DocumentKind.OutcomeWorkbook => "Outcome workbook",
+        DocumentKind.ClinicLogo => "Clinic logo",
     };
 
     /// <summary>CTCAE v5 grades 1–5.</summary>

@@ -2,7 +2,8 @@ using ClinicAdmin.Domain.Common;
 
 namespace ClinicAdmin.Domain.Documents;
 
-public enum DocumentKind { Superbill, OutcomeWorkbook }
+/// <summary>Stored as text (no migration for a new kind). ClinicLogo: the clinic's own logo, not patient data.</summary>
+public enum DocumentKind { Superbill, OutcomeWorkbook, ClinicLogo }
 
 /// <summary>
 /// An issued document (superbill PDF, outcome workbook). Immutable once stored: a correction is a

@@ -28,6 +28,40 @@ public static class FormHelp
             _ => (int?)null,
         }).FirstOrDefault(n => n is not null);
 
+    /// <summary>
+    /// The browser's own constraint attributes from the model's annotations, so site.js can list every simple problem at
+    /// once before a round-trip: [Required] → required, [Range] → min/max, [StringLength] minimum → minlength, and a
+    /// number typed as text gets the phone's number pad. What the page wrote itself wins; the server still decides.
+    /// </summary>
+    public static void AddConstraints(TagHelperOutput output, ModelExpression? model, string? type)
+    {
+        if (model is null || type is "hidden" or "checkbox" or "radio" or "submit" or "button") return;
+        var annotations = model.Metadata.ValidatorMetadata;
+        void Set(string name, object value) { if (!output.Attributes.ContainsName(name)) output.Attributes.SetAttribute(name, value); }
+        if (annotations.OfType<RequiredAttribute>().Any()) Set("required", "required");
+        var isText = output.TagName == "textarea" || (output.TagName == "input" && type is null or "text" or "email" or "tel" or "search" or "url");
+        if (isText && annotations.OfType<StringLengthAttribute>().FirstOrDefault() is { MinimumLength: > 0 } length) Set("minlength", length.MinimumLength);
+        var numeric = Nullable.GetUnderlyingType(model.Metadata.ModelType) ?? model.Metadata.ModelType;
+        var whole = numeric == typeof(int) || numeric == typeof(long) || numeric == typeof(short);
+        var fraction = numeric == typeof(decimal) || numeric == typeof(double) || numeric == typeof(float);
+        if (output.TagName == "input" && type is null or "text" && (whole || fraction)) Set("inputmode", whole ? "numeric" : "decimal");
+        var takesRange = output.TagName == "input" && (type is "number" or "range" || (type is null or "text" && (whole || fraction)));
+        if (takesRange && annotations.OfType<RangeAttribute>().FirstOrDefault() is { } range
+            && Number(range.Minimum) is { } min && Number(range.Maximum) is { } maxValue)
+        {
+            Set("min", min);
+            Set("max", maxValue);
+        }
+    }
+
+    private static string? Number(object? bound) => bound switch
+    {
+        int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        double d when double.IsFinite(d) => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        string s when decimal.TryParse(s, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var m) => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
     /// <summary>Fields this long or longer show a counter as the person types.</summary>
     public const int CounterFrom = 150;
 }
@@ -109,6 +143,7 @@ public sealed class FieldHelpTagHelper : TagHelper
             output.Attributes.SetAttribute("maxlength", max);
             if (max >= FormHelp.CounterFrom || output.TagName == "textarea") output.Attributes.SetAttribute("data-counter", "");
         }
+        FormHelp.AddConstraints(output, For, type);
     }
 
     private string NameOf(ModelExpression model) => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(model.Name);

@@ -16,6 +16,7 @@ public static class PagesModule
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
             o.Conventions.AllowAnonymousToPage("/Superbills/PatientLinkPage/Index");
+            o.Conventions.AllowAnonymousToPage("/Settings/LogoImage"); // the clinic's logo, shown on the patient link page too
             // The home page answered /Index before the feature folders; bookmarks to it keep working.
             o.Conventions.AddPageRoute("/Home/Index", "Index");
         }).AddMvcOptions(o =>

@@ -20,7 +20,8 @@ public static class PageCatalog
         public override string ToString() => Route;
     }
 
-    public static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginCode", "/Account/AccessDenied", "/Error", "/PatientLink/Index", "/PatientLink"];
+    public static readonly string[] AnonymousPages = ["/Account/Login", "/Account/LoginCode", "/Account/AccessDenied", "/Error", "/PatientLink/Index", "/PatientLink",
+        "/clinic-logo"]; // the clinic's logo: not patient data, shown on the patient link page
 
     /// <summary>Pages of one record named in the query (?id=, ?patientId=, ?visitId=...). Opened without it they answer
     /// 404 Not Found, and the page tests assert exactly that; every other page must open (200) for a role its policy allows.</summary>

@@ -38,11 +38,22 @@ public static class SecurityModule
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "no-referrer";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            // Pages carry patient data: never cache them in a shared browser.
-            if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+            // Pages carry patient data: never cache them in a shared browser (an endpoint that serves none may say otherwise).
+            if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js")
+                && !SecurityHeaders.CachingAllowed(context))
                 h.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         await next();
     });
+}
+
+/// <summary>An endpoint that serves no patient data (the clinic's logo) keeps its own Cache-Control instead of no-store.</summary>
+public static class SecurityHeaders
+{
+    private static readonly object Key = new();
+
+    public static void AllowCaching(HttpContext context) => context.Items[Key] = true;
+
+    public static bool CachingAllowed(HttpContext context) => context.Items.ContainsKey(Key);
 }
