@@ -120,10 +120,8 @@ public abstract class ClinicApp : WebApplicationFactory<Program>, IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
             await _reset.ResetAsync(db);
             await SeedBaselineAsync(db);
-            // The settings row is new: the cached clinic name and date style of the previous test must not outlive it.
-            scope.ServiceProvider.GetRequiredService<ClinicAdmin.Web.PageKit.ClinicBrand>().Forget();
         }
-        // Cached reads of the emptied tables (the clinic's name and logo) must not outlive them.
+        // Cached reads of the emptied tables (the clinic's name, date style and logo) must not outlive them.
         (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
         await scheduler.Start();
     }
