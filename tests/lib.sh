@@ -52,6 +52,15 @@ build_web() {  # CONFIG ARTIFACTS_DIR: builds src/ClinicAdmin.Web there and prin
   echo "$2/bin/ClinicAdmin.Web/${1,,}/ClinicAdmin.Web.dll"
 }
 
+build_tools() {  # CONFIG ARTIFACTS_DIR: builds src/ClinicAdmin.Tools (the scale-data generator) there and prints the DLL's path
+  local log; log="$(mktemp)"
+  if ! dotnet build "$ROOT/src/ClinicAdmin.Tools" -c "$1" --artifacts-path "$2" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; return 1
+  fi
+  rm -f "$log"
+  echo "$2/bin/ClinicAdmin.Tools/${1,,}/ClinicAdmin.Tools.dll"
+}
+
 debug_web_dll() {  # prints CLINICADMIN_WEB_DLL, or the tests' Debug build of the app, building it when it is missing
   local dll="${CLINICADMIN_WEB_DLL:-$ROOT/src/ClinicAdmin.Web/bin/Debug/net10.0/ClinicAdmin.Web.dll}"
   [ -f "$dll" ] || dotnet build "$ROOT/src/ClinicAdmin.Web" -c Debug -nologo -clp:ErrorsOnly -v q >&2 || return 1

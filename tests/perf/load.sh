@@ -22,6 +22,7 @@ need_commands dotnet python3 curl wrk
 
 echo "== building ClinicAdmin.Web (Release)"
 DLL="$(build_web Release "$WORK/art")"
+TOOLS="$(build_tools Release "$WORK/art")"
 
 echo "== private PostgreSQL cluster"
 CS="$(pg_database "$WORK/pg" clinic_load)"
@@ -30,11 +31,14 @@ export Database__Provider=PostgreSql Database__ConnectionString="$CS" Logging__L
 
 echo "== generating the scale data (scale-data $SCALE_ARGS)"
 # shellcheck disable=SC2086
-ASPNETCORE_ENVIRONMENT=Development dotnet "$DLL" scale-data $SCALE_ARGS | tail -1
+ASPNETCORE_ENVIRONMENT=Development dotnet "$TOOLS" scale-data $SCALE_ARGS | tail -1
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d clinic_load -Atc "$1"; }
 PATIENT="$(sql 'SELECT "PatientId" FROM "Visits" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')"
 SURNAME="$(sql 'SELECT "LastName" FROM "Patients" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')"
-echo "   $(sql 'SELECT count(*) FROM "Visits"') visits; busiest patient #$PATIENT; most common surname $SURNAME"
+VISITS="$(sql 'SELECT count(*) FROM "Visits"')"
+echo "   $VISITS visits; busiest patient #$PATIENT; most common surname $SURNAME"
+# Figures over an empty database would measure nothing worth printing.
+[ "$VISITS" -gt 0 ] && [ -n "$PATIENT" ] || { echo "load.sh: the scale data is missing; stopping" >&2; exit 1; }
 
 BASE="http://127.0.0.1:$(free_port)"
 echo "== starting the app on $BASE (Staging: production settings without HTTPS redirection)"

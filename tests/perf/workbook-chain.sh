@@ -13,10 +13,11 @@ WORK="$(work_dir wb)"
 trap clean_work EXIT
 echo "== building ClinicAdmin.Web (Release)"
 DLL="$(build_web Release "$WORK/art")"
+TOOLS="$(build_tools Release "$WORK/art")"
 CS="$(pg_database "$WORK/pg" clinic_wb)"
 export Database__Provider=PostgreSql Database__ConnectionString="$CS" Logging__LogLevel__Default=Warning
 echo "== generating $MONTH for a 100-location chain"
-ASPNETCORE_ENVIRONMENT=Development dotnet "$DLL" scale-data --month "$MONTH" | tail -1
+ASPNETCORE_ENVIRONMENT=Development dotnet "$TOOLS" scale-data --month "$MONTH" | tail -1
 for i in $(seq 1 "$RUNS"); do
   ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false /usr/bin/time -f "max_rss_mb=%M" dotnet "$DLL" workbook --month "$MONTH" --out "$WORK/outcomes.xlsx" 2>&1 \
     | grep -E "^workbook|_ms|max_rss" | tr '\n' ' ' | sed -E 's/max_rss_mb=([0-9]+)/max_rss_kb=\1/'; echo

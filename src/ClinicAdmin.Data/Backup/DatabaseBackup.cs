@@ -149,7 +149,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, IO
         {
             await from.OpenAsync(ct);
             await to.OpenAsync(ct);
-            from.BackupDatabase(to); // one step: a consistent snapshot even while the app writes
+            await CopyAsync(from, to, ct); // one step: a consistent snapshot even while the app writes
             // A single self-contained file: no -wal beside the backup.
             await ExecAsync(to, "PRAGMA journal_mode=DELETE", ct);
             await IntegrityCheckAsync(to, partial, ct);
@@ -188,7 +188,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, IO
         await to.OpenAsync(ct);
         var existing = await ScalarAsync(to, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ct);
         RefuseUnlessForced(existing, target, force);
-        from.BackupDatabase(to); // page by page under SQLite's lock: readers never see half a database
+        await CopyAsync(from, to, ct); // page by page under SQLite's lock: readers never see half a database
         await ExecAsync(to, "PRAGMA journal_mode=WAL", ct);
         await IntegrityCheckAsync(to, target, ct);
         var restored = await DatabaseFigures.ReadAsync(to, null, false, DocumentsTable, ct);
@@ -201,6 +201,29 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, IO
         if (existingTables > 0 && !force)
             throw new BackupException($"{target} is not empty ({existingTables} tables). A restore replaces everything in it: stop the app and run the restore again with --force.");
     }
+
+    // sqlite3_backup_step gives up at once with SQLITE_BUSY/LOCKED when the app holds a lock at that instant (a WAL
+    // checkpoint, a job engine check-in) and Microsoft.Data.Sqlite does not retry it. SQLite's guidance is to wait and
+    // try again; each attempt starts the copy afresh, so the result is still one consistent snapshot.
+    private static async Task CopyAsync(SqliteConnection from, SqliteConnection to, CancellationToken ct)
+    {
+        await ExecAsync(from, "PRAGMA busy_timeout = 5000", ct);
+        await ExecAsync(to, "PRAGMA busy_timeout = 5000", ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                from.BackupDatabase(to);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < CopyAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
+    }
+
+    private const int CopyAttempts = 10;
 
     private static async Task IntegrityCheckAsync(SqliteConnection c, string what, CancellationToken ct)
     {

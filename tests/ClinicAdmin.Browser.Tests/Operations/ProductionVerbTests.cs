@@ -45,4 +45,17 @@ public sealed class ProductionVerbTests : IAsyncLifetime
         if (verb == "workbook") { code.ShouldBe(0, runs.Output); File.Exists(output).ShouldBeTrue(); }
         else runs.Output.ShouldContain("No demo data");
     }
+
+    /// <summary>A mistyped or moved command (scale-data went to src/ClinicAdmin.Tools) stops with exit 2 and the list of
+    /// commands, instead of quietly serving pages while a script waits for it to finish.</summary>
+    [Fact]
+    public async Task An_unknown_command_exits_with_the_list_of_commands_and_does_not_serve()
+    {
+        await using var unknown = AppProcess.Start(["scale-data", "--patients", "10"], Environment("Staging"));
+        (await unknown.WaitForExitAsync(TimeSpan.FromSeconds(120))).ShouldBe(2, unknown.Output);
+        unknown.Output.ShouldContain("`scale-data` is not a command of this app");
+        unknown.Output.ShouldContain("backup");
+        unknown.Output.ShouldNotContain("Now listening");
+        File.Exists(Path.Combine(_dir, "data", "clinicadmin.db")).ShouldBeFalse("nothing was started");
+    }
 }

@@ -9,7 +9,7 @@ using System.Security.Claims;
 namespace ClinicAdmin.Web.Features.Incidents;
 
 /// <summary>A home-page work queue (see <see cref="IWorkQueue"/>).</summary>
-public sealed class IncidentsToSignOffQueue(ClinicDbContext db, TimeProvider time) : IWorkQueue
+public sealed class IncidentsToSignOffQueue(ClinicDbContext db) : IWorkQueue
 {
     public int Order => 10;
     public string Policy => Policies.MedicalDirector;

@@ -14,7 +14,7 @@ public static class CommandVerbs
         return services;
     }
 
-    /// <summary>The exit code of the verb named by <paramref name="args"/>[0], or null when there is none (serve the app).</summary>
+    /// <summary>The exit code of the verb named by <paramref name="args"/>[0] (2 for an unknown one), or null when the arguments are only configuration (serve the app).</summary>
     public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return null;
@@ -25,7 +25,11 @@ public static class CommandVerbs
             foreach (var v in verbs.OrderBy(v => v.Name)) Console.WriteLine($"  {v.Name,-12} {v.Help}");
             return 0;
         }
-        return null; // not a verb: configuration arguments such as `--urls` or `Key=Value`
+        if (args[0].Contains('=') || args[0].StartsWith('/')) return null; // configuration such as `Key=Value` or `/urls x`
+        // A mistyped or moved verb must not quietly start a web server that a script then waits on for ever.
+        Console.Error.WriteLine($"`{args[0]}` is not a command of this app. Commands: {string.Join(", ", verbs.Select(v => v.Name).Order())}, help. " +
+            "(scale-data lives in src/ClinicAdmin.Tools.)");
+        return 2;
     }
 
     /// <summary>
