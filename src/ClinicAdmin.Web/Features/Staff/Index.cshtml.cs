@@ -162,9 +162,10 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime, IAuthorizatio
     private async Task<Dictionary<string, Account>> Accounts(List<string> userIds)
     {
         if (userIds.Count == 0) return [];
-        var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync())
-            .ToLookup(r => r.UserId, r => Vocabulary.Role(r.Name!));
-        return await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => new Account(u.Email, string.Join(", ", roles[u.Id])));
+        // One round trip: the accounts with their role names.
+        var accounts = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList() })
+            .ToListAsync();
+        return accounts.ToDictionary(u => u.Id, u => new Account(u.Email, string.Join(", ", u.Roles.Order(StringComparer.Ordinal).Select(r => Vocabulary.Role(r!)))));
     }
 }

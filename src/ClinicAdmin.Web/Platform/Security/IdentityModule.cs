@@ -49,6 +49,8 @@ public static class IdentityModule
         // Re-check the security stamp on every request, so disabling an account or changing its role ends that
         // person's open sessions at once (the default, 30 minutes, never fires under a 30-minute sliding cookie).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // ...with one read of the stamp rather than Identity's full principal rebuild (see SessionStampValidator).
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
 
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();

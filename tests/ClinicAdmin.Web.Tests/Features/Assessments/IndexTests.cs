@@ -40,6 +40,30 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
         doc.QuerySelector("#record-score").ShouldBeNull(); // the director reads, clinicians record
     }
 
+    /// <summary>A long record: the table lists the latest 20 (newest first) with a way to all of them; the charts draw every score.</summary>
+    [Fact]
+    public async Task A_long_record_lists_the_latest_twenty_scores_and_charts_them_all()
+    {
+        ClinicalData.FreezeClock(App);
+        var s = await ClinicalData.PatientWithCourseAsync(App);
+        for (var day = 1; day <= 23; day++) await ClinicalData.ScoreAsync(App, s, Instrument.Phq9, ClinicalData.Local(6, day, 9), day);
+        var client = await App.SignInAsync(Roles.MedicalDirector);
+
+        var doc = await client.GetDocumentAsync($"/Patients/Details?id={s.Patient.Id}&visits=all");
+        doc.QuerySelector("#score-chart-phq9")!.QuerySelectorAll("circle.score-dot").Length.ShouldBe(23);
+        var totals = doc.QuerySelectorAll("#scores-table tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        totals.ShouldBe(Enumerable.Range(4, 20).Reverse().Select(d => d.ToString()).ToList());
+        var paging = doc.QuerySelector("#scores-paging")!;
+        paging.TextContent.ShouldContain("The latest 20 of 23 scores");
+        var all = paging.QuerySelector("a")!.GetAttribute("href")!;
+        all.ShouldContain("scores=all");
+        all.ShouldContain("visits=all", customMessage: "the other lists keep their choice");
+
+        var everything = await client.GetDocumentAsync(all);
+        everything.QuerySelectorAll("#scores-table tbody tr").Length.ShouldBe(23);
+        everything.QuerySelector("#scores-paging")!.TextContent.ShouldContain("All 23 scores shown");
+    }
+
     [Fact]
     public async Task A_course_shows_baseline_change_response_and_remission_with_their_definitions()
     {
