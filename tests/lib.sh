@@ -43,23 +43,17 @@ clean_work() {  # the usual EXIT trap: the app stopped, the private cluster in $
   remove_work_dir "$WORK"
 }
 
-build_web() {  # CONFIG ARTIFACTS_DIR: builds src/ClinicAdmin.Web there and prints the DLL's path; the errors on stderr if it fails
+build_project() {  # PROJECT CONFIG ARTIFACTS_DIR: builds src/PROJECT there and prints its DLL's path; the errors on stderr if it fails
   local log; log="$(mktemp)"
-  if ! dotnet build "$ROOT/src/ClinicAdmin.Web" -c "$1" --artifacts-path "$2" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+  if ! dotnet build "$ROOT/src/$1" -c "$2" --artifacts-path "$3" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; return 1
   fi
   rm -f "$log"
-  echo "$2/bin/ClinicAdmin.Web/${1,,}/ClinicAdmin.Web.dll"
+  echo "$3/bin/$1/${2,,}/$1.dll"
 }
 
-build_tools() {  # CONFIG ARTIFACTS_DIR: builds src/ClinicAdmin.Tools (the scale-data generator) there and prints the DLL's path
-  local log; log="$(mktemp)"
-  if ! dotnet build "$ROOT/src/ClinicAdmin.Tools" -c "$1" --artifacts-path "$2" -nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
-    cat "$log" >&2; rm -f "$log"; return 1
-  fi
-  rm -f "$log"
-  echo "$2/bin/ClinicAdmin.Tools/${1,,}/ClinicAdmin.Tools.dll"
-}
+build_web() { build_project ClinicAdmin.Web "$@"; }      # CONFIG ARTIFACTS_DIR: the app
+build_tools() { build_project ClinicAdmin.Tools "$@"; }  # CONFIG ARTIFACTS_DIR: the scale-data generator
 
 debug_web_dll() {  # prints CLINICADMIN_WEB_DLL, or the tests' Debug build of the app, building it when it is missing
   local dll="${CLINICADMIN_WEB_DLL:-$ROOT/src/ClinicAdmin.Web/bin/Debug/net10.0/ClinicAdmin.Web.dll}"

@@ -216,7 +216,7 @@ public sealed partial class DatabaseBackup(IOptions<DatabaseOptions> options, IO
                 from.BackupDatabase(to);
                 return;
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < CopyAttempts)
+            catch (SqliteException e) when (DatabaseFaults.Classify(e) == DatabaseFault.Busy && attempt < CopyAttempts)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
             }

@@ -17,7 +17,7 @@ public class PatientScoresViewComponent(ClinicDbContext db, ClinicTime clinicTim
     public sealed record Row(int Id, Instrument Instrument, DateTime TakenAtLocal, int Total, string Band, int? Session, string? Course, bool SafetyFlag);
 
     public sealed record Model(int PatientId, IReadOnlyList<ScoreChart> Charts, IReadOnlyList<Row> Rows, bool CanRecord, Row? LatestPhq9WithSafetyFlag, string ReturnUrl,
-        int Count, bool ShowingAll)
+        bool ShowingAll)
     {
         /// <summary>The table's rows: the latest <see cref="Shown"/> unless ?scores=all (the charts always draw every score).</summary>
         public IEnumerable<Row> RowsOnPage => ShowingAll ? Rows : Rows.Take(Shown);
@@ -54,6 +54,6 @@ public class PatientScoresViewComponent(ClinicDbContext db, ClinicTime clinicTim
         return View("~/Features/Assessments/Components/PatientScores/Default.cshtml", new Model(patientId, charts, rows.AsEnumerable().Reverse().ToList(), canRecord, latestPhq9 is { SafetyFlag: true } ? latestPhq9 : null,
             // After recording, come back to the page that shows this component (the patient page, usually).
             HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString,
-            rows.Count, HttpContext.Request.Query["scores"] == "all"));
+            HttpContext.Request.Query["scores"] == "all"));
     }
 }
