@@ -799,3 +799,90 @@ VALUES ('20261205120633_ClinicDateStyle', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Services" ADD "MonitoringMinutes" INTEGER NULL;
+
+CREATE TABLE "Resources" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Resources" PRIMARY KEY AUTOINCREMENT,
+    "LocationId" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Capacity" INTEGER NOT NULL,
+    "Takes" TEXT NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    CONSTRAINT "CK_Resources_Capacity" CHECK ("Capacity" BETWEEN 1 AND 12),
+    CONSTRAINT "FK_Resources_Locations_LocationId" FOREIGN KEY ("LocationId") REFERENCES "Locations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Appointments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Appointments" PRIMARY KEY AUTOINCREMENT,
+    "PatientId" INTEGER NOT NULL,
+    "ServiceId" INTEGER NOT NULL,
+    "ProviderId" INTEGER NOT NULL,
+    "LocationId" INTEGER NOT NULL,
+    "ResourceId" INTEGER NULL,
+    "Place" INTEGER NOT NULL,
+    "StartUtc" TEXT NOT NULL,
+    "EndUtc" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "HoldsTime" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "BookedBy" TEXT NOT NULL,
+    "BookedAt" TEXT NOT NULL,
+    "CheckedInAt" TEXT NULL,
+    "CancelReason" TEXT NULL,
+    "CancelledBy" TEXT NULL,
+    "CancelledAt" TEXT NULL,
+    "LateCancellation" INTEGER NOT NULL,
+    "VisitId" INTEGER NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    CONSTRAINT "CK_Appointments_Times" CHECK ("EndUtc" > "StartUtc"),
+    CONSTRAINT "FK_Appointments_Locations_LocationId" FOREIGN KEY ("LocationId") REFERENCES "Locations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Resources_ResourceId" FOREIGN KEY ("ResourceId") REFERENCES "Resources" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Services_ServiceId" FOREIGN KEY ("ServiceId") REFERENCES "Services" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_StaffMembers_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES "StaffMembers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Visits_VisitId" FOREIGN KEY ("VisitId") REFERENCES "Visits" ("Id") ON DELETE SET NULL
+);
+
+CREATE INDEX "IX_Appointments_LocationId_StartUtc" ON "Appointments" ("LocationId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_PatientId_StartUtc" ON "Appointments" ("PatientId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_ProviderId_StartUtc" ON "Appointments" ("ProviderId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_ResourceId_StartUtc" ON "Appointments" ("ResourceId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_ServiceId" ON "Appointments" ("ServiceId");
+
+CREATE INDEX "IX_Appointments_VisitId" ON "Appointments" ("VisitId");
+
+CREATE UNIQUE INDEX "IX_Resources_LocationId_Name" ON "Resources" ("LocationId", "Name");
+
+CREATE TRIGGER "TR_Appointments_NoOverlap_Insert" BEFORE INSERT ON "Appointments" WHEN NEW."HoldsTime"
+                BEGIN
+                    SELECT RAISE(ABORT, 'appointment clash: Chair') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."ResourceId" = NEW."ResourceId" AND a."Place" = NEW."Place" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                    SELECT RAISE(ABORT, 'appointment clash: Provider') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."ProviderId" = NEW."ProviderId" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                    SELECT RAISE(ABORT, 'appointment clash: Patient') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."PatientId" = NEW."PatientId" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                END;
+
+CREATE TRIGGER "TR_Appointments_NoOverlap_Update"
+                BEFORE UPDATE OF "StartUtc", "EndUtc", "ResourceId", "Place", "ProviderId", "PatientId", "HoldsTime" ON "Appointments" WHEN NEW."HoldsTime"
+                BEGIN
+                    SELECT RAISE(ABORT, 'appointment clash: Chair') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."ResourceId" = NEW."ResourceId" AND a."Place" = NEW."Place" AND a."Id" <> NEW."Id" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                    SELECT RAISE(ABORT, 'appointment clash: Provider') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."ProviderId" = NEW."ProviderId" AND a."Id" <> NEW."Id" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                    SELECT RAISE(ABORT, 'appointment clash: Patient') WHERE EXISTS (SELECT 1 FROM "Appointments" a
+                        WHERE a."HoldsTime" AND a."PatientId" = NEW."PatientId" AND a."Id" <> NEW."Id" AND a."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < a."EndUtc");
+                END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206021607_Appointments', '10.0.15');
+
+COMMIT;
+

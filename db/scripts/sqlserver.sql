@@ -1210,3 +1210,161 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    ALTER TABLE [Services] ADD [MonitoringMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE TABLE [Resources] (
+        [Id] int NOT NULL IDENTITY,
+        [LocationId] int NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Capacity] int NOT NULL,
+        [Takes] nvarchar(200) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Resources] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Resources_Capacity] CHECK ("Capacity" BETWEEN 1 AND 12),
+        CONSTRAINT [FK_Resources_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE TABLE [Appointments] (
+        [Id] int NOT NULL IDENTITY,
+        [PatientId] int NOT NULL,
+        [ServiceId] int NOT NULL,
+        [ProviderId] int NOT NULL,
+        [LocationId] int NOT NULL,
+        [ResourceId] int NULL,
+        [Place] int NOT NULL,
+        [StartUtc] datetime2 NOT NULL,
+        [EndUtc] datetime2 NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [HoldsTime] bit NOT NULL,
+        [Note] nvarchar(200) NULL,
+        [BookedBy] nvarchar(100) NOT NULL,
+        [BookedAt] datetime2 NOT NULL,
+        [CheckedInAt] datetime2 NULL,
+        [CancelReason] nvarchar(200) NULL,
+        [CancelledBy] nvarchar(100) NULL,
+        [CancelledAt] datetime2 NULL,
+        [LateCancellation] bit NOT NULL,
+        [VisitId] int NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Appointments] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Appointments_Times] CHECK ("EndUtc" > "StartUtc"),
+        CONSTRAINT [FK_Appointments_Locations_LocationId] FOREIGN KEY ([LocationId]) REFERENCES [Locations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appointments_Patients_PatientId] FOREIGN KEY ([PatientId]) REFERENCES [Patients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appointments_Resources_ResourceId] FOREIGN KEY ([ResourceId]) REFERENCES [Resources] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appointments_Services_ServiceId] FOREIGN KEY ([ServiceId]) REFERENCES [Services] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appointments_StaffMembers_ProviderId] FOREIGN KEY ([ProviderId]) REFERENCES [StaffMembers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appointments_Visits_VisitId] FOREIGN KEY ([VisitId]) REFERENCES [Visits] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_LocationId_StartUtc] ON [Appointments] ([LocationId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_PatientId_StartUtc] ON [Appointments] ([PatientId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_ProviderId_StartUtc] ON [Appointments] ([ProviderId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_ResourceId_StartUtc] ON [Appointments] ([ResourceId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_ServiceId] ON [Appointments] ([ServiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE INDEX [IX_Appointments_VisitId] ON [Appointments] ([VisitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Resources_LocationId_Name] ON [Resources] ([LocationId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Appointments_NoOverlap] ON [Appointments] AFTER INSERT, UPDATE AS
+                BEGIN
+                    SET NOCOUNT ON;
+                    IF EXISTS (SELECT 1 FROM inserted i JOIN [Appointments] a WITH (UPDLOCK, HOLDLOCK)
+                        ON a.[Id] <> i.[Id] AND a.[ResourceId] = i.[ResourceId] AND a.[Place] = i.[Place] AND a.[StartUtc] < i.[EndUtc] AND i.[StartUtc] < a.[EndUtc]
+                        WHERE i.[HoldsTime] = 1 AND a.[HoldsTime] = 1)
+                        THROW 50001, ''appointment clash: Chair'', 1;
+                    IF EXISTS (SELECT 1 FROM inserted i JOIN [Appointments] a WITH (UPDLOCK, HOLDLOCK)
+                        ON a.[Id] <> i.[Id] AND a.[ProviderId] = i.[ProviderId] AND a.[StartUtc] < i.[EndUtc] AND i.[StartUtc] < a.[EndUtc]
+                        WHERE i.[HoldsTime] = 1 AND a.[HoldsTime] = 1)
+                        THROW 50001, ''appointment clash: Provider'', 1;
+                    IF EXISTS (SELECT 1 FROM inserted i JOIN [Appointments] a WITH (UPDLOCK, HOLDLOCK)
+                        ON a.[Id] <> i.[Id] AND a.[PatientId] = i.[PatientId] AND a.[StartUtc] < i.[EndUtc] AND i.[StartUtc] < a.[EndUtc]
+                        WHERE i.[HoldsTime] = 1 AND a.[HoldsTime] = 1)
+                        THROW 50001, ''appointment clash: Patient'', 1;
+                END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206021629_Appointments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206021629_Appointments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -10,6 +10,7 @@ using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
+using ClinicAdmin.Domain.Scheduling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<TreatmentCourse> Courses => Set<TreatmentCourse>();
     public DbSet<CourseDiagnosis> CourseDiagnoses => Set<CourseDiagnosis>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<ChargeLine> ChargeLines => Set<ChargeLine>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

@@ -31,6 +31,7 @@ public static class DataModule
         });
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Scheduling.AppointmentBook>();
         return services;
     }
 

@@ -45,4 +45,13 @@ public static class CatalogRules
         if (minutes is < 1 or > MaxDurationMinutes)
             throw new DomainException("DefaultDurationMinutes", $"The duration is between 1 and {MaxDurationMinutes} minutes.");
     }
+
+    /// <summary>Monitoring after the service: optional; when given, 0 to 4 hours (Spravato's is inside its 2 h session).</summary>
+    public static void CheckMonitoring(int? minutes)
+    {
+        if (minutes is < 0 or > MaxMonitoringMinutes)
+            throw new DomainException("MonitoringMinutes", $"Monitoring is between 0 and {MaxMonitoringMinutes} minutes.");
+    }
+
+    public const int MaxMonitoringMinutes = 240;
 }

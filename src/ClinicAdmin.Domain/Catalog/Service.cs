@@ -23,6 +23,8 @@ public class Service : EditableEntity
     public string? Modifiers { get; set; }
     public decimal DefaultUnits { get; set; } = 1;
     public int? DefaultDurationMinutes { get; set; }
+    /// <summary>Observation after the service that still holds its chair or room and provider (an infusion's 30–60 min); booking adds it.</summary>
+    public int? MonitoringMinutes { get; set; }
     public bool IsActive { get; set; } = true;
 
     private readonly List<ServicePrice> _prices = [];

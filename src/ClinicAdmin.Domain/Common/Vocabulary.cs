@@ -5,6 +5,7 @@ using ClinicAdmin.Domain.Documents;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Jobs;
 using ClinicAdmin.Domain.Patients;
+using ClinicAdmin.Domain.Scheduling;
 using ClinicAdmin.Domain.Staff;
 using ClinicAdmin.Domain.Visits;
 
@@ -27,7 +28,7 @@ public static class Vocabulary
     [
         typeof(Indication), typeof(CourseStatus), typeof(IncidentType), typeof(IncidentOutcome), typeof(SeriousCriteria),
         typeof(ServiceCategory), typeof(Route), typeof(PaymentMethod), typeof(Instrument), typeof(JobStatus), typeof(DocumentKind),
-        typeof(StaffStatus), typeof(DateStyle),
+        typeof(StaffStatus), typeof(DateStyle), typeof(AppointmentStatus), typeof(ResourceKind),
     ];
 
     /// <summary>Any user-facing enum value, for code that holds an <see cref="Enum"/>.</summary>
@@ -46,6 +47,8 @@ public static class Vocabulary
         DocumentKind v => Label(v),
         StaffStatus v => Label(v),
         DateStyle v => Label(v),
+        AppointmentStatus v => Label(v),
+        ResourceKind v => Label(v),
         _ => throw new ArgumentException($"{value.GetType().Name} has no label in the vocabulary.", nameof(value)),
     };
 
@@ -187,6 +190,23 @@ public static class Vocabulary
         DateStyle.UnitedStates => "US: 12/31/2026, 2:30 PM",
         DateStyle.International => "International: 31/12/2026, 14:30",
         DateStyle.Iso => "ISO: 2026-12-31, 14:30",
+    };
+
+    public static string Label(AppointmentStatus s) => s switch
+    {
+        AppointmentStatus.Booked => "Booked",
+        AppointmentStatus.CheckedIn => "Checked in",
+        AppointmentStatus.InChair => "In chair",
+        AppointmentStatus.Completed => "Completed",
+        AppointmentStatus.NoShow => "No-show",
+        AppointmentStatus.Cancelled => "Cancelled",
+    };
+
+    public static string Label(ResourceKind k) => k switch
+    {
+        ResourceKind.InfusionChair => "Infusion chair",
+        ResourceKind.SpravatoRoom => "Spravato room",
+        ResourceKind.ConsultRoom => "Consult room",
     };
 
     public static string Label(DocumentKind k) => k switch

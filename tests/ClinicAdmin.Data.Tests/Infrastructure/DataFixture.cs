@@ -26,6 +26,17 @@ public abstract class DataFixture : IAsyncLifetime
     {
         if (!Available) return;
         ConnectionString = await CreateAsync();
+        Services = NewInstance();
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>
+    /// Another "app instance" on the same database: its own container, DbContext pool and connections, as a second
+    /// process would have (the concurrency tests race two of these). The caller disposes it.
+    /// </summary>
+    public ServiceProvider NewInstance()
+    {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider.ToString(), ["Database:ConnectionString"] = ConnectionString,
@@ -33,9 +44,7 @@ public abstract class DataFixture : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddClinicData(config);
         services.AddSingleton<ICurrentUser>(User);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ClinicDbContext>();
-        Services = services.BuildServiceProvider();
-        using var scope = Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return services.BuildServiceProvider();
     }
 
     public async Task DisposeAsync()

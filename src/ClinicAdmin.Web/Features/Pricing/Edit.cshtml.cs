@@ -47,6 +47,9 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         [Display(Name = "Default duration (minutes)")]
         public int? DefaultDurationMinutes { get; set; }
 
+        [Display(Name = "Monitoring after (minutes)")]
+        public int? MonitoringMinutes { get; set; }
+
         [Display(Name = "Active (offered for new visits)")]
         public bool IsActive { get; set; } = true;
 
@@ -85,7 +88,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         Input = new ServiceInput
         {
             Name = s.Name, Description = s.Description, Category = s.Category, BillingCode = s.BillingCode, Modifiers = s.Modifiers,
-            DefaultUnits = s.DefaultUnits, DefaultDurationMinutes = s.DefaultDurationMinutes, IsActive = s.IsActive, ConcurrencyStamp = s.ConcurrencyStamp,
+            DefaultUnits = s.DefaultUnits, DefaultDurationMinutes = s.DefaultDurationMinutes, MonitoringMinutes = s.MonitoringMinutes, IsActive = s.IsActive, ConcurrencyStamp = s.ConcurrencyStamp,
         };
         return Page();
     }
@@ -111,6 +114,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         Check(() => modifiers = Domain.Catalog.BillingCode.NormalizeModifiers(Input.Modifiers));
         if (Input.DefaultUnits is { } units) Check(() => CatalogRules.CheckDefaultUnits(units));
         Check(() => CatalogRules.CheckDefaultDuration(Input.DefaultDurationMinutes));
+        Check(() => CatalogRules.CheckMonitoring(Input.MonitoringMinutes));
         if (Input.Category is { } cat && !Enum.IsDefined(cat)) ModelState.AddModelError("Input.Category", "Choose a category.");
 
         // Uniqueness against the rest of the catalog (only the rows that could collide are read).
@@ -180,6 +184,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, ILogger<EditMo
         s.Modifiers = modifiers;
         s.DefaultUnits = Input.DefaultUnits!.Value;
         s.DefaultDurationMinutes = Input.DefaultDurationMinutes;
+        s.MonitoringMinutes = Input.MonitoringMinutes;
         s.IsActive = Input.IsActive;
     }
 
