@@ -1,6 +1,7 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Web.Features.AccessLog;
 using ClinicAdmin.Web.Features.Account;
+using ClinicAdmin.Web.Features.Appointments;
 using ClinicAdmin.Web.Features.Assessments;
 using ClinicAdmin.Web.Features.Audit;
 using ClinicAdmin.Web.Features.Courses;
@@ -59,6 +60,7 @@ builder.Services
     .AddClinicStaff()
     .AddClinicPricing()
     .AddClinicLocations()
+    .AddClinicAppointments()
     .AddClinicSettings()
     .AddClinicUsers()
     .AddClinicAudit()

@@ -6,6 +6,7 @@ using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Incidents;
 using ClinicAdmin.Domain.Patients;
 using ClinicAdmin.Domain.Staff;
+using ClinicAdmin.Domain.Scheduling;
 using ClinicAdmin.Domain.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,7 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
             return s;
         }
         var infusion = Svc("IV ketamine infusion (mood disorders)", ServiceCategory.Infusion, "96365", 375m, 50, "Sub-anesthetic IV ketamine, about 40–50 minutes, with monitoring.");
+        infusion.MonitoringMinutes = 40; // the chair stays held while the patient recovers
         infusion.AddHistoricalPrice(399m, today.AddDays(-75), "seed", "Annual fee review", now);
         infusion.AddHistoricalPrice(425m, new DateOnly(today.Year + 1, 1, 1), "seed", "Scheduled increase for the new year", now);
         var extraHour = Svc("IV infusion, each additional hour (pain protocol)", ServiceCategory.Infusion, "96366", 150m, 60, "Extended CRPS / pain infusions, per hour after the first.");
@@ -279,7 +281,75 @@ public sealed class DemoSeeder(ClinicDbContext db, UserManager<ApplicationUser> 
         evalVisit2.Charge(evaluation, today.AddDays(-130));
         db.Visits.Add(evalVisit2);
         await db.SaveChangesAsync();
+        await SeedScheduleAsync(madison, middleton, providers, therapist, clock, now);
         return true;
+    }
+
+    /// <summary>
+    /// Chairs and rooms at both sites, and today plus the next week of infusions, Spravato sessions and consults. Slots are
+    /// laid greedily so no chair place, provider or patient is double-booked (the database would refuse it anyway).
+    /// </summary>
+    private async Task SeedScheduleAsync(Location madison, Location middleton, StaffMember[] providers, StaffMember therapist, ClinicClock clock, DateTime now)
+    {
+        Resource R(Location l, string name, ResourceKind kind, int capacity = 1)
+        {
+            var r = new Resource { LocationId = l.Id, Name = name, Kind = kind, Capacity = capacity };
+            r.SetTakes(Resource.UsualTakes(kind));
+            db.Resources.Add(r);
+            return r;
+        }
+        var madChairs = Enumerable.Range(1, 4).Select(i => R(madison, $"Chair {i}", ResourceKind.InfusionChair)).ToList();
+        var spravatoRoom = R(madison, "Spravato room", ResourceKind.SpravatoRoom, 2);
+        var consultRoom = R(madison, "Consult room", ResourceKind.ConsultRoom);
+        var midChairs = Enumerable.Range(1, 2).Select(i => R(middleton, $"Chair {i}", ResourceKind.InfusionChair)).ToList();
+        R(middleton, "Consult room", ResourceKind.ConsultRoom);
+        await db.SaveChangesAsync();
+
+        var services = await db.Services.Where(s => s.IsActive).ToListAsync();
+        var infusion = services.First(s => s.BillingCode == "96365");
+        var spravato = services.First(s => s.Category == ServiceCategory.Spravato);
+        var integration = services.First(s => s.Category == ServiceCategory.IntegrationTherapy);
+        var patients = await db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        var booked = new List<Appointment>();
+        var next = 0;
+        void Try(int locationId, Resource? resource, int place, Service service, StaffMember provider, DateTime localStart)
+        {
+            var start = clock.ToUtc(localStart);
+            var end = start + AppointmentRules.Length(service);
+            for (var tries = 0; tries < patients.Count; tries++)
+            {
+                var patient = patients[next++ % patients.Count];
+                bool Clash(Appointment a) => a.StartUtc < end && start < a.EndUtc &&
+                    ((resource is not null && a.ResourceId == resource.Id && a.Place == place) || a.ProviderId == provider.Id || a.PatientId == patient);
+                if (booked.Any(a => a.ResourceId == resource?.Id && resource is not null && a.Place == place && a.StartUtc < end && start < a.EndUtc)) return;
+                if (booked.Any(a => a.ProviderId == provider.Id && a.StartUtc < end && start < a.EndUtc)) return;
+                if (booked.Any(Clash)) continue;
+                var a = new Appointment
+                {
+                    PatientId = patient, ServiceId = service.Id, ProviderId = provider.Id, LocationId = locationId, ResourceId = resource?.Id,
+                    Place = resource is null ? 0 : place, StartUtc = start, EndUtc = end, BookedBy = "frontdesk@demo.clinic", BookedAt = now.AddDays(-10),
+                };
+                if (end <= now) a.Complete(start);
+                else if (start <= now) a.CheckIn(start);
+                booked.Add(a);
+                return;
+            }
+        }
+        for (var day = clock.Today; day <= clock.Today.AddDays(7); day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+            for (var c = 0; c < madChairs.Count; c++)
+                for (var k = 0; k < 4; k++)
+                    Try(madison.Id, madChairs[c], 1, infusion, providers[(c + k) % providers.Length], day.ToDateTime(new TimeOnly(8, 0)).AddMinutes(c * 30 + k * 100));
+            for (var place = 1; place <= 2; place++)
+                Try(madison.Id, spravatoRoom, place, spravato, providers[place % providers.Length], day.ToDateTime(new TimeOnly(place == 1 ? 9 : 13, 0)));
+            for (var c = 0; c < midChairs.Count; c++)
+                Try(middleton.Id, midChairs[c], 1, infusion, providers[(c + 2) % providers.Length], day.ToDateTime(new TimeOnly(10, 0)).AddMinutes(c * 120));
+            if (therapist.Availability.Any(w => w.Day == day.DayOfWeek))
+                Try(madison.Id, null, 0, integration, therapist, day.ToDateTime(new TimeOnly(17, 0)));
+        }
+        db.Appointments.AddRange(booked);
+        await db.SaveChangesAsync();
     }
 
     private static StaffMember Staff(string first, string last, string creds, string title, bool rendering, Random rnd, DateOnly today, string? boards, string? bio) => new()

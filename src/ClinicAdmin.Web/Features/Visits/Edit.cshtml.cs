@@ -46,7 +46,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     private VisitChoices Choices { get; set; } = new([], [], [], new Dictionary<int, ServiceRow>());
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? patientId, int? courseId)
+    public async Task<IActionResult> OnGetAsync(int? id, int? patientId, int? courseId, int? appointmentId)
     {
         var clock = await clinicTime.ClockAsync();
         Visit? visit = null;
@@ -74,6 +74,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         {
             var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
             Choices = await VisitDefaults.FillNewAsync(db, Input, PatientId, courseId, userId, clock);
+            if (appointmentId is { } aid) await Appointments.AppointmentVisit.PrefillAsync(db, Input, Choices, PatientId, aid, clock);
         }
         return Page();
     }
@@ -151,6 +152,8 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             return AlreadySaved(first.Value);
         }
 
+        if (isNew && Input.AppointmentId is { } appointment)
+            await Appointments.AppointmentVisit.LinkAsync(db, appointment, visit.Id, visit.PatientId, clinicTime.UtcNow);
         log.LogInformation("Visit {VisitId} of patient {PatientId} {Action}", visit.Id, visit.PatientId, isNew ? "recorded" : "updated");
         var warnings = await WarningsAsync(clock, parsed, visit.Id);
         if (warnings.Count > 0) TempData["VisitWarnings"] = string.Join("\n", warnings);

@@ -11,6 +11,8 @@ public sealed class VisitInput
 {
     /// <summary>Generated when the form is opened; the unique index makes a second submit of the same form harmless.</summary>
     public Guid SubmissionKey { get; set; }
+    /// <summary>The appointment this visit is recorded from (linked back on save); null for a walk-in.</summary>
+    public int? AppointmentId { get; set; }
     public Guid ConcurrencyStamp { get; set; }
     public string? Loaded { get; set; }
 
