@@ -28,6 +28,7 @@ public static class PageCatalog
     public static readonly string[] NotFoundWithoutARecord =
     [
         "/AccessLog/Patient", "/AccessLog/Person",
+        "/Appointments/Details",
         "/Assessments/Create", "/Assessments/Details", "/Assessments/Index",
         "/Courses/Details", "/Courses/Edit",
         "/Documents/Download",

@@ -10,12 +10,12 @@ namespace ClinicAdmin.Web.Features.Appointments;
 
 /// <summary>
 /// Today's appointments still to come or in progress (not cancelled, not no-show), earliest first. A clinician with a
-/// staff record sees their own; the front desk and the medical director see the whole clinic's.
+/// staff record sees their own; the front desk sees the whole clinic's.
 /// </summary>
 public sealed class TodaysAppointmentsQueue(ClinicDbContext db) : IWorkQueue
 {
-    public int Order => 5;
-    public string Policy => Policies.ManagePatients;
+    public int Order => 25; // after safety alerts, before the sessions already recorded today
+    public string Policy => Policies.WorkSchedule;
 
     public async Task<WorkQueue> GetAsync(ClaimsPrincipal user, ClinicClock clock, CancellationToken ct)
     {

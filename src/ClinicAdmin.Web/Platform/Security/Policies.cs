@@ -21,6 +21,8 @@ public static class Policies
     public const string RecordClinical = nameof(RecordClinical);
     /// <summary>Patients' demographics, payments and superbills.</summary>
     public const string ManagePatients = nameof(ManagePatients);
+    /// <summary>Work the day's appointments (home-page queues): the front desk and the clinicians.</summary>
+    public const string WorkSchedule = nameof(WorkSchedule);
     /// <summary>Review and sign off incidents; outcome reports.</summary>
     public const string MedicalDirector = nameof(MedicalDirector);
 
@@ -33,6 +35,7 @@ public static class Policies
         [RecordClinical] = [Roles.Clinician],
         [ManagePatients] = [Roles.FrontDesk, Roles.Clinician, Roles.MedicalDirector],
         [MedicalDirector] = [Roles.MedicalDirector],
+        [WorkSchedule] = [Roles.FrontDesk, Roles.Clinician],
     };
 
     public static void Add(AuthorizationOptions o)

@@ -28,8 +28,8 @@ public abstract class IndexTests(ClinicApp app) : PageTest(app)
     {
         ClinicalData.FreezeClock(App);
         QueuesOn(await HomeOfAsync(Roles.MedicalDirector)).ShouldBe(["incidents", "item9", "jobs"]);
-        QueuesOn(await HomeOfAsync(Roles.Clinician)).ShouldBe(["item9", "today", "scores", "jobs"]);
-        QueuesOn(await HomeOfAsync(Roles.FrontDesk)).ShouldBe(["balances", "superbills", "links", "jobs"]);
+        QueuesOn(await HomeOfAsync(Roles.Clinician)).ShouldBe(["item9", "appointments", "today", "scores", "jobs"]);
+        QueuesOn(await HomeOfAsync(Roles.FrontDesk)).ShouldBe(["appointments", "balances", "superbills", "links", "jobs"]);
         QueuesOn(await HomeOfAsync(Roles.PracticeManager)).ShouldBe(["licences", "prices", "locked", "jobs"]);
     }
 
