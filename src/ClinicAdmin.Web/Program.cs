@@ -12,6 +12,7 @@ using ClinicAdmin.Web.Features.Outcomes;
 using ClinicAdmin.Web.Features.Patients;
 using ClinicAdmin.Web.Features.Payments;
 using ClinicAdmin.Web.Features.Pricing;
+using ClinicAdmin.Web.Features.Resources;
 using ClinicAdmin.Web.Features.Settings;
 using ClinicAdmin.Web.Features.Staff;
 using ClinicAdmin.Web.Features.Superbills;
@@ -59,6 +60,7 @@ builder.Services
     .AddClinicStaff()
     .AddClinicPricing()
     .AddClinicLocations()
+    .AddClinicResources()
     .AddClinicSettings()
     .AddClinicUsers()
     .AddClinicAudit()

@@ -30,6 +30,9 @@ public sealed class AuditNames
         ["ServicePrice"] = (db, ids) => from p in db.ServicePrices where ids.Contains(p.Id)
             join s in db.Services on p.ServiceId equals s.Id select new Named(p.Id, s.Name, p.EffectiveFrom),
         ["Location"] = (db, ids) => db.Locations.Where(l => ids.Contains(l.Id)).Select(l => new Named(l.Id, l.Name, null)),
+        // Chair names repeat across locations ("Chair 1"): named with the location's code.
+        ["Resource"] = (db, ids) => from r in db.Resources where ids.Contains(r.Id)
+            join l in db.Locations on r.LocationId equals l.Id select new Named(r.Id, r.Name + " at " + l.Code, null),
         ["ClinicSettings"] = (db, ids) => db.ClinicSettings.Where(c => ids.Contains(c.Id)).Select(c => new Named(c.Id, c.Name, null)),
         ["Patient"] = (db, ids) => db.Patients.Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Mrn, null)),
         ["PatientDiagnosis"] = (db, ids) => from d in db.PatientDiagnoses where ids.Contains(d.Id)
@@ -94,7 +97,7 @@ public sealed class AuditNames
         return auditedType switch
         {
             "StaffMember" when V("FirstName") is { } f && V("LastName") is { } l => $"{f} {l}",
-            "Service" or "Location" => V("Name"),
+            "Service" or "Location" or "Resource" => V("Name"),
             "Patient" => V("Mrn"),
             "ApplicationUser" => V("Email") ?? V("UserName"),
             "GeneratedDocument" => V("DocumentNumber"),

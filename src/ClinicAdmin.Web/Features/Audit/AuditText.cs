@@ -30,6 +30,7 @@ public static partial class AuditText
         ["Service"] = new("Service", "ServiceInput"),
         ["ServicePrice"] = new("Price", "PriceInput"),
         ["Location"] = new("Location", "LocationInput"),
+        ["Resource"] = new("Chair or room", "ResourceInput"),
         ["ClinicSettings"] = new("Clinic settings", "SettingsInput"),
         ["Patient"] = new("Patient", "PatientInput"),
         ["PatientDiagnosis"] = new("Diagnosis", "DiagnosisInput", OfPatient: true),
