@@ -13,6 +13,7 @@ using ClinicAdmin.Web.Features.Outcomes;
 using ClinicAdmin.Web.Features.Patients;
 using ClinicAdmin.Web.Features.Payments;
 using ClinicAdmin.Web.Features.Pricing;
+using ClinicAdmin.Web.Features.Resources;
 using ClinicAdmin.Web.Features.Settings;
 using ClinicAdmin.Web.Features.Staff;
 using ClinicAdmin.Web.Features.Superbills;
@@ -60,6 +61,7 @@ builder.Services
     .AddClinicStaff()
     .AddClinicPricing()
     .AddClinicLocations()
+    .AddClinicResources()
     .AddClinicAppointments()
     .AddClinicSettings()
     .AddClinicUsers()

@@ -11,10 +11,10 @@ public sealed class SignInAndNavigationTests(BrowserApp app)
     // Written out by hand (not computed from NavMenu) so the test is an independent statement of who sees what.
     public static TheoryData<string, string[]> NavigationOf => new()
     {
-        { "PracticeManager", ["Home", "Staff", "Services & prices", "Locations", "Clinic settings", "Users", "Audit trail", "Access log", "Jobs"] },
-        { "MedicalDirector", ["Home", "Patients", "Incidents", "Month-end superbills", "Outcomes", "Reports", "Staff", "Services & prices", "Locations", "Audit trail", "Access log", "Jobs"] },
-        { "Clinician", ["Home", "Patients", "Incidents", "Month-end superbills", "Staff", "Services & prices", "Locations", "Jobs"] },
-        { "FrontDesk", ["Home", "Patients", "Month-end superbills", "Staff", "Services & prices", "Locations", "Jobs"] },
+        { "PracticeManager", ["Home", "Staff", "Services & prices", "Locations", "Chairs & rooms", "Clinic settings", "Users", "Audit trail", "Access log", "Jobs"] },
+        { "MedicalDirector", ["Home", "Schedule", "Patients", "Incidents", "Month-end superbills", "Outcomes", "Reports", "Staff", "Services & prices", "Locations", "Chairs & rooms", "Audit trail", "Access log", "Jobs"] },
+        { "Clinician", ["Home", "Schedule", "Patients", "Incidents", "Month-end superbills", "Staff", "Services & prices", "Locations", "Chairs & rooms", "Jobs"] },
+        { "FrontDesk", ["Home", "Schedule", "Patients", "Month-end superbills", "Staff", "Services & prices", "Locations", "Chairs & rooms", "Jobs"] },
     };
 
     [Theory]

@@ -30,6 +30,9 @@ public sealed class AuditNames
         ["ServicePrice"] = (db, ids) => from p in db.ServicePrices where ids.Contains(p.Id)
             join s in db.Services on p.ServiceId equals s.Id select new Named(p.Id, s.Name, p.EffectiveFrom),
         ["Location"] = (db, ids) => db.Locations.Where(l => ids.Contains(l.Id)).Select(l => new Named(l.Id, l.Name, null)),
+        // Chair names repeat across locations ("Chair 1"): named with the location's code.
+        ["Resource"] = (db, ids) => from r in db.Resources where ids.Contains(r.Id)
+            join l in db.Locations on r.LocationId equals l.Id select new Named(r.Id, r.Name + " at " + l.Code, null),
         ["ClinicSettings"] = (db, ids) => db.ClinicSettings.Where(c => ids.Contains(c.Id)).Select(c => new Named(c.Id, c.Name, null)),
         ["Patient"] = (db, ids) => db.Patients.Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Mrn, null)),
         ["PatientDiagnosis"] = (db, ids) => from d in db.PatientDiagnoses where ids.Contains(d.Id)
@@ -40,6 +43,8 @@ public sealed class AuditNames
             join c in db.Courses on d.TreatmentCourseId equals c.Id join p in db.Patients on c.PatientId equals p.Id select new Named(d.Id, p.Mrn, null),
         ["Visit"] = (db, ids) => from v in db.Visits where ids.Contains(v.Id)
             join p in db.Patients on v.PatientId equals p.Id select new Named(v.Id, p.Mrn, null),
+        ["Appointment"] = (db, ids) => from a in db.Appointments where ids.Contains(a.Id)
+            join p in db.Patients on a.PatientId equals p.Id select new Named(a.Id, p.Mrn, null),
         ["ChargeLine"] = (db, ids) => from l in db.ChargeLines where ids.Contains(l.Id)
             join v in db.Visits on l.VisitId equals v.Id join p in db.Patients on v.PatientId equals p.Id select new Named(l.Id, p.Mrn, null),
         ["Payment"] = (db, ids) => from x in db.Payments where ids.Contains(x.Id)
@@ -94,7 +99,7 @@ public sealed class AuditNames
         return auditedType switch
         {
             "StaffMember" when V("FirstName") is { } f && V("LastName") is { } l => $"{f} {l}",
-            "Service" or "Location" => V("Name"),
+            "Service" or "Location" or "Resource" => V("Name"),
             "Patient" => V("Mrn"),
             "ApplicationUser" => V("Email") ?? V("UserName"),
             "GeneratedDocument" => V("DocumentNumber"),

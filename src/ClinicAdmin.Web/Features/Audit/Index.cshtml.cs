@@ -125,6 +125,8 @@ public class IndexModel(ClinicDbContext db, ClinicTime clinicTime) : PageModel
         "Service" => "/Pricing/Details",
         "ClinicSettings" or "ClinicSettings.BillingAddress" or "ClinicSettings.ServiceFacilityAddress" => "/Settings/Index",
         "Location" or "Location.ServiceFacilityAddress" => "/Locations/Index",
+        "Resource" => "/Resources/Index",
+        "Appointment" => "/Appointments/Details",
         _ => null,
     };
 }
