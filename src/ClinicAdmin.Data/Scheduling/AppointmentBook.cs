@@ -44,6 +44,11 @@ public sealed class AppointmentBook(ClinicDbContext db, TimeProvider time, ICurr
         // (PostgreSQL can pick one when several constraints wait on each other) is retried the same way.
         for (var round = 0; ; round++)
         {
+            // PostgreSQL: bookings at one location take turns (a transaction-scoped advisory lock), as SQLite's writes do.
+            // Without it, two inserts that conflict in an exclusion constraint can each wait for the other: a deadlock
+            // the server breaks after a second. The constraint stays the guarantee for every other writer.
+            await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (tx is not null) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockSpace, r.LocationId], ct);
             // Friendly early answers; the database repeats these checks under its own lock.
             if (await HoldsAsync(a => a.ProviderId == r.ProviderId, start, end, null, ct)) return Clash(BookingClash.Provider);
             if (await HoldsAsync(a => a.PatientId == r.PatientId, start, end, null, ct)) return Clash(BookingClash.Patient);
@@ -59,16 +64,21 @@ public sealed class AppointmentBook(ClinicDbContext db, TimeProvider time, ICurr
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
                 return new BookingResult(a, [], null);
             }
             catch (Exception e) when (round < MaxRounds && (AppointmentOverlap.Classify(e) is not null || DatabaseFaults.Classify(e) == DatabaseFault.Busy))
             {
-                db.Entry(a).State = EntityState.Detached;
+                db.ChangeTracker.Clear();
                 if (AppointmentOverlap.Classify(e) is { } clash && (clash != BookingClash.Chair || resource!.Capacity == 1)) return Clash(clash);
+                if (tx is not null) await tx.RollbackAsync(ct);
                 await Task.Delay(Random.Shared.Next(5, 40), ct);
             }
         }
     }
+
+    /// <summary>The first key of the booking lock (the second is the location): "APPT" in ASCII, clear of other advisory locks.</summary>
+    private const int LockSpace = 0x41505054;
 
     /// <summary>Enough for every place of the largest room to be taken under our feet, and a few deadlocks.</summary>
     private const int MaxRounds = Resource.MaxCapacity + 3;

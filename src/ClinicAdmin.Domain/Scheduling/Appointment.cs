@@ -18,6 +18,8 @@ public class Appointment : EditableEntity
     /// <summary>Cancelling closer to the start than this counts as a late cancellation in the figures.</summary>
     public static readonly TimeSpan LateCancellationWindow = TimeSpan.FromHours(24);
     public const int MaxReasonLength = 200;
+    /// <summary>How early a patient can be checked in: on the morning of an afternoon slot, never the day before.</summary>
+    public static readonly TimeSpan CheckInWindow = TimeSpan.FromHours(12);
 
     public int PatientId { get; set; }
     public int ServiceId { get; set; }
@@ -54,6 +56,7 @@ public class Appointment : EditableEntity
 
     public void CheckIn(DateTime nowUtc)
     {
+        if (nowUtc < StartUtc - CheckInWindow) throw new DomainException("", "A patient can be checked in only on the day of the appointment.");
         Move(AppointmentStatus.CheckedIn);
         CheckedInAt = nowUtc;
     }

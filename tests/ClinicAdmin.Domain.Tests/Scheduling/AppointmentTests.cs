@@ -40,6 +40,7 @@ public class AppointmentTests
         var a = Booked();
         Should.Throw<DomainException>(() => a.Cancel(" ", "fd", Start.AddDays(-2))).Field.ShouldBe("CancelReason");
         Should.Throw<DomainException>(() => a.MarkNoShow(Start.AddMinutes(-1)));
+        Should.Throw<DomainException>(() => a.CheckIn(Start.AddHours(-13))).Message.ShouldContain("on the day");
         a.MarkNoShow(Start.AddMinutes(20));
         (a.Status, a.HoldsTime).ShouldBe((AppointmentStatus.NoShow, false));
     }

@@ -29,6 +29,9 @@ public class DetailsModel(ClinicDbContext db, ClinicTime clinicTime, TimeProvide
     public DateTime Start { get; private set; }
     public DateTime End { get; private set; }
     public DateTime? CancelledAt { get; private set; }
+    /// <summary>No-show is offered once the start has passed; check-in from <see cref="Appointment.CheckInWindow"/> before it.</summary>
+    public bool HasStarted => time.GetUtcNow().UtcDateTime >= Appointment.StartUtc;
+    public bool IsCheckInOpen => time.GetUtcNow().UtcDateTime >= Appointment.StartUtc - Appointment.CheckInWindow;
     public bool MayRecordVisit => WorkQueue.May(User, Policies.RecordClinical);
     [BindProperty] public Guid ConcurrencyStamp { get; set; }
     [BindProperty] public string? CancelReason { get; set; }
