@@ -39,8 +39,8 @@ public sealed class SliceBoundaryTests
     {
         var slices = Web.GetTypes().Select(t => t.Namespace).OfType<string>().Where(ns => ns.StartsWith(Features + ".", StringComparison.Ordinal))
             .Select(ns => ns[(Features.Length + 1)..].Split('.')[0]).Distinct().Order().ToList();
-        slices.ShouldBe(["AccessLog", "Account", "Assessments", "Audit", "Courses", "Home", "Incidents", "Jobs", "Locations", "Outcomes", "Patients",
-            "Payments", "Pricing", "Resources", "Appointments", "Settings", "Staff", "Superbills", "Users", "Visits"]);
+        slices.ShouldBe(["AccessLog", "Account", "Appointments", "Assessments", "Audit", "Courses", "Home", "Incidents", "Jobs", "Locations", "Outcomes", "Patients",
+            "Payments", "Pricing", "Resources", "Settings", "Staff", "Superbills", "Users", "Visits"]);
         var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
         foreach (var slice in slices) readme.ShouldContain($"Features/{slice}/", customMessage: $"README's Layout does not list Features/{slice}/");
         var program = File.ReadAllText(Path.Combine(RepoRoot(), "src", "ClinicAdmin.Web", "Program.cs"));

@@ -27,7 +27,8 @@ public class BookModel(ClinicDbContext db, ClinicTime clinicTime, AppointmentBoo
     public IReadOnlyList<(int Id, string Name, string Category, int Minutes)> Services { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Providers { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Locations { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Name, string Takes)> Resources { get; private set; } = [];
+    /// <summary>Active chairs and rooms, by location name (two sites may both have a "Chair 1").</summary>
+    public IReadOnlyList<(int Id, string Name, string Location)> Resources { get; private set; } = [];
 
     public sealed class BookingInput
     {
@@ -113,6 +114,6 @@ public class BookModel(ClinicDbContext db, ClinicTime clinicTime, AppointmentBoo
         if (Input.LocationId is null && Locations.Count == 1) Input.LocationId = Locations[0].Id;
         var resources = await db.Resources.AsNoTracking().Where(r => r.IsActive && (Input.LocationId == null || r.LocationId == Input.LocationId))
             .OrderBy(r => r.LocationId).ThenBy(r => r.Name).ToListAsync();
-        Resources = resources.Select(r => (r.Id, r.Name, r.Takes)).ToList();
+        Resources = resources.Select(r => (r.Id, r.Name, Locations.FirstOrDefault(l => l.Id == r.LocationId).Name ?? "")).ToList();
     }
 }

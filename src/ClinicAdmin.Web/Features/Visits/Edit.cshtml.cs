@@ -74,7 +74,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         {
             var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
             Choices = await VisitDefaults.FillNewAsync(db, Input, PatientId, courseId, userId, clock);
-            if (appointmentId is { } aid) await Appointments.AppointmentVisit.PrefillAsync(db, Input, Choices, PatientId, aid, clock);
+            if (appointmentId is { } aid) await AppointmentVisit.PrefillAsync(db, Input, Choices, PatientId, aid, clock);
         }
         return Page();
     }
@@ -153,7 +153,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         }
 
         if (isNew && Input.AppointmentId is { } appointment)
-            await Appointments.AppointmentVisit.LinkAsync(db, appointment, visit.Id, visit.PatientId, clinicTime.UtcNow);
+            await AppointmentVisit.LinkAsync(db, appointment, visit.Id, visit.PatientId, clinicTime.UtcNow);
         log.LogInformation("Visit {VisitId} of patient {PatientId} {Action}", visit.Id, visit.PatientId, isNew ? "recorded" : "updated");
         var warnings = await WarningsAsync(clock, parsed, visit.Id);
         if (warnings.Count > 0) TempData["VisitWarnings"] = string.Join("\n", warnings);

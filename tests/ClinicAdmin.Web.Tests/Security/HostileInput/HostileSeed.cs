@@ -58,6 +58,16 @@ internal static class HostileSeed
                 DocumentId = db.Documents.Local.Single().Id, TokenHash = Web.Features.Superbills.PatientLinks.HashOf(LinkToken),
                 ExpiresAt = RecordData.Noon.UtcDateTime.AddDays(14), CreatedBy = "Test Front desk", CreatedAt = RecordData.Noon.UtcDateTime,
             });
+            // A chair and this afternoon's infusion in it, so the home queue leads to the appointment page and its forms.
+            var chair = new Domain.Scheduling.Resource { LocationId = app.MainLocationId, Name = "Chair 1", Kind = Domain.Scheduling.ResourceKind.InfusionChair };
+            chair.SetTakes(Domain.Scheduling.Resource.UsualTakes(Domain.Scheduling.ResourceKind.InfusionChair));
+            db.Resources.Add(chair);
+            await db.SaveChangesAsync();
+            db.Appointments.Add(new Domain.Scheduling.Appointment
+            {
+                PatientId = c.Patient.Id, ServiceId = c.Infusion.Id, ProviderId = c.Provider.Id, LocationId = app.MainLocationId, ResourceId = chair.Id, Place = 1,
+                StartUtc = RecordData.Utc(RecordData.Today, 15), EndUtc = RecordData.Utc(RecordData.Today, 16, 30), BookedBy = "Test Front desk", BookedAt = RecordData.Noon.UtcDateTime.AddDays(-2),
+            });
             // A failed job of the practice manager's, so the jobs page shows its retry form.
             var run = JobRun.Request(Web.Platform.Jobs.EngineCheckJob.KindName, "hostile-seed-job", "{\"Steps\":1,\"DelayMs\":0,\"FailFirstAttempts\":9,\"Permanent\":true}",
                 "Engine check", null, "Test Practice manager", app.UserIdOf(Domain.Common.Roles.PracticeManager), 1, RecordData.Noon.UtcDateTime.AddHours(-1));

@@ -1,10 +1,9 @@
 using ClinicAdmin.Data;
 using ClinicAdmin.Domain.Common;
 using ClinicAdmin.Domain.Scheduling;
-using ClinicAdmin.Web.Features.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicAdmin.Web.Features.Appointments;
+namespace ClinicAdmin.Web.Features.Visits;
 
 /// <summary>Between an appointment and the visit recorded from it: the form's prefill, and the link back once saved.</summary>
 public static class AppointmentVisit
