@@ -28,7 +28,7 @@ public static class Vocabulary
     [
         typeof(Indication), typeof(CourseStatus), typeof(IncidentType), typeof(IncidentOutcome), typeof(SeriousCriteria),
         typeof(ServiceCategory), typeof(Route), typeof(PaymentMethod), typeof(Instrument), typeof(JobStatus), typeof(DocumentKind),
-        typeof(StaffStatus), typeof(DateStyle), typeof(AppointmentStatus), typeof(ResourceKind),
+        typeof(StaffStatus), typeof(DateStyle), typeof(AppointmentStatus), typeof(ResourceKind), typeof(BookingClash),
     ];
 
     /// <summary>Any user-facing enum value, for code that holds an <see cref="Enum"/>.</summary>
@@ -49,6 +49,7 @@ public static class Vocabulary
         DateStyle v => Label(v),
         AppointmentStatus v => Label(v),
         ResourceKind v => Label(v),
+        BookingClash v => Label(v),
         _ => throw new ArgumentException($"{value.GetType().Name} has no label in the vocabulary.", nameof(value)),
     };
 
@@ -200,6 +201,14 @@ public static class Vocabulary
         AppointmentStatus.Completed => "Completed",
         AppointmentStatus.NoShow => "No-show",
         AppointmentStatus.Cancelled => "Cancelled",
+    };
+
+    /// <summary>What already holds the time when a booking is refused.</summary>
+    public static string Label(BookingClash c) => c switch
+    {
+        BookingClash.Chair => "Chair or room",
+        BookingClash.Provider => "Provider",
+        BookingClash.Patient => "Patient",
     };
 
     public static string Label(ResourceKind k) => k switch
