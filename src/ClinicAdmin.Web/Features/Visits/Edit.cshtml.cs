@@ -132,7 +132,7 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
             if (parsed.WeightKg is { } w && patient.WeightKg != w) patient.WeightKg = w;
         }
         else db.Entry(visit).Property(x => x.ConcurrencyStamp).IsModified = true;
-        await RenumberAsync(visit, oldCourse);
+        await VisitSaving.RenumberAsync(db, visit, oldCourse);
 
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException)
@@ -211,15 +211,6 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
 
     // ---- saving ----------------------------------------------------------------------------------------------------
 
-    /// <summary>Session numbers of the course(s) touched: this visit's course, and the one it left.</summary>
-    private async Task RenumberAsync(Visit visit, int? oldCourse)
-    {
-        var courses = new[] { visit.TreatmentCourseId, oldCourse }.OfType<int>().Distinct().ToList();
-        var others = courses.Count == 0 ? []
-            : await db.Visits.Where(v => v.TreatmentCourseId != null && courses.Contains(v.TreatmentCourseId.Value) && v.Id != visit.Id).ToListAsync();
-        SessionNumbering.AfterMove(visit, oldCourse, others);
-    }
-
     // ---- loading ---------------------------------------------------------------------------------------------------
 
     private async Task<(Patient? Patient, Visit? Visit)> LoadForPostAsync(int? id, int? patientId)
@@ -250,14 +241,5 @@ public class EditModel(ClinicDbContext db, ClinicTime clinicTime, IOptions<Clini
         Choices = await VisitChoices.LoadAsync(db, PatientId, day, visit, visit is null ? null : clock.DateOf(visit.StartedAt), Input.RenderingProviderId,
             Input.Lines.Select(l => l.ServiceId).ToList());
 
-    // ---- concurrency -----------------------------------------------------------------------------------------------
-
-    private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp)
-    {
-        // The visit form keeps no typed snapshot: the message names what they changed and their value now.
-        var changes = EditConflict.ChangedFields(Input.Loaded, savedNow).Select(f => new EditConflict.Change(f, VisitSnapshot.Label(f), savedNow[f], null)).ToList();
-        EditConflict.AddError(ModelState, "this visit", changes, hasInput: VisitSnapshot.HasInput);
-        Input.ConcurrencyStamp = currentStamp;
-        Input.Loaded = EditConflict.Snapshot(savedNow);
-    }
+    private void Conflict(Dictionary<string, string?> savedNow, Guid currentStamp) => VisitSaving.Refuse(ModelState, Input, savedNow, currentStamp);
 }
